@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "models/common/result.h"
+#include "models/schema/attributetype.h"
+#include "models/validation/apivalue.h"
+
+#include <QCoreApplication>
+#include <QStringView>
+
+namespace sluice {
+
+// How to read a date whose parts are all numbers (31/01/2025, 01/31/2025, 2025/01/31).
+// Unspecified accepts only dates whose order is unambiguous (year first with four digits, or a
+// day above 12) and rejects the rest with a reason, rather than guessing.
+enum class DayOrder { Unspecified, DayMonthYear, MonthDayYear, YearMonthDay };
+
+// Excel's two serial date epochs: 1900 (Windows default, with its fictitious 29 Feb 1900) and 1904.
+enum class DateSystem { Excel1900, Excel1904 };
+
+// Timestamp output: the API's "YYYY-MM-DD HH:MM:SS[ +hh:mm]" or ISO-8601 "YYYY-MM-DDTHH:MM:SS[Z|+hh:mm]".
+enum class TimestampForm { Api, Iso8601 };
+
+struct NumberFormat
+{
+    QChar decimalSeparator = u'.';
+    // QChar() when numbers carry no grouping. A space also accepts U+00A0 and U+202F.
+    QChar groupSeparator = u',';
+};
+
+struct ParseOptions
+{
+    NumberFormat number;
+    DayOrder dayOrder = DayOrder::Unspecified;
+    DateSystem dateSystem = DateSystem::Excel1900;
+    // The cell is a spreadsheet number (not text): a date or timestamp attribute reads it as an
+    // Excel serial day count. Off for text, where "20250131" or "2024" must not become a date.
+    bool cellIsSerialNumber = false;
+    TimestampForm timestampForm = TimestampForm::Api;
+    int numericPrecision = 38; // total significant digits a numeric may carry
+    int numericScale = 37;     // digits after the decimal point a numeric may carry
+};
+
+// Why a cell is not a valid value; the kinds line up with the API's row error categories.
+struct ValueError
+{
+    enum class Kind {
+        Type,   // not a value of the type at all: "12abc" for an integer (DI_E_10002 TYPE)
+        Format, // looks like a date/timestamp but is not a valid one (DI_E_10003 FORMAT)
+        Range,  // a value of the type, but out of its range: 64-bit overflow, hour 25
+        Length, // a string over the API's 65,535 UTF-8 bytes
+    };
+    Kind kind;
+    QString reason; // one sentence a person can act on, naming the offending part
+};
+
+// Parses one spreadsheet cell into the canonical value of an API type. Pure and thread-safe:
+// validation runs it on worker threads. Never consults the machine's time zone or locale.
+class ValueParser
+{
+    Q_DECLARE_TR_FUNCTIONS(ValueParser)
+
+public:
+    static constexpr int MaxStringBytes = 65535;
+
+    explicit ValueParser(ParseOptions options = {});
+
+    const ParseOptions &options() const { return m_options; }
+
+    // An empty or white-space-only cell is ApiValue::null() for every type.
+    Result<ApiValue, ValueError> parse(AttributeType type, QStringView cell) const;
+
+private:
+    ParseOptions m_options;
+};
+
+} // namespace sluice
