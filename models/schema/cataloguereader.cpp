@@ -173,7 +173,7 @@ Result<Catalogue> CatalogueReader::read(const QByteArray &json)
             catalogue.m_resources.append(readResource(requireObject(resources[i]), catalogue));
         }
         checkReferences(catalogue);
-        qCInfo(lcSchema) << "catalogue" << m_sourceName << "version" << catalogue.m_version << ":"
+        qCDebug(lcSchema) << "catalogue" << m_sourceName << "version" << catalogue.m_version << ":"
                          << catalogue.m_resources.size() << "resources";
         return catalogue;
     } catch (const FormatError &error) {

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "app/application.h"
+
+#include "models/schema/catalogue.h"
+#include "ui/mainwindow.h"
+
+#include <QSettings>
+
+namespace sluice {
+
+namespace {
+
+const QString CataloguePathKey = QStringLiteral("catalogue/path");
+
+} // namespace
+
+Application::Application(QString cataloguePath, QObject *parent)
+    : QObject(parent)
+    , m_cataloguePath(std::move(cataloguePath))
+    , m_mainWindow(std::make_unique<MainWindow>(m_prompter))
+{
+    connect(m_mainWindow.get(), &MainWindow::catalogueFileChosen, this,
+            &Application::openCatalogueFile);
+}
+
+Application::~Application() = default;
+
+void Application::start()
+{
+    QString path = m_cataloguePath;
+    if (path.isEmpty())
+        path = QSettings().value(CataloguePathKey).toString();
+    if (path.isEmpty() || !loadCatalogue(path))
+        loadCatalogue(Catalogue::builtInPath());
+    m_mainWindow->show();
+}
+
+bool Application::loadCatalogue(const QString &path)
+{
+    Result<Catalogue> catalogue = Catalogue::load(path);
+    if (!catalogue) {
+        m_mainWindow->showError(tr("Catalogue not loaded"),
+                                tr("%1\n\nSluice keeps the catalogue it had.")
+                                    .arg(catalogue.error().message));
+        return false;
+    }
+    m_mainWindow->setCatalogue(std::make_shared<const Catalogue>(std::move(catalogue).value()));
+    return true;
+}
+
+void Application::openCatalogueFile(const QString &path)
+{
+    if (loadCatalogue(path))
+        QSettings().setValue(CataloguePathKey, path);
+}
+
+} // namespace sluice

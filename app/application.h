@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ui/prompter.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+
+#include <memory>
+
+namespace sluice {
+
+class MainWindow;
+
+// The composition root of the GUI: owns the one QNetworkAccessManager, the catalogue in use and
+// the main window, and wires them together. Nothing below it creates these.
+class Application : public QObject
+{
+    Q_OBJECT
+
+public:
+    // cataloguePath: from --catalogue; empty means the one remembered in the settings, if any,
+    // else the built-in catalogue.
+    explicit Application(QString cataloguePath, QObject *parent = nullptr);
+    ~Application() override;
+
+    void start();
+    MainWindow &mainWindow() const { return *m_mainWindow; }
+
+private:
+    bool loadCatalogue(const QString &path);
+    void openCatalogueFile(const QString &path);
+
+    QString m_cataloguePath;
+    QNetworkAccessManager m_network;
+    WidgetPrompter m_prompter;
+    std::unique_ptr<MainWindow> m_mainWindow;
+};
+
+} // namespace sluice

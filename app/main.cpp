@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// sluice: the desktop app.
+#include "app/application.h"
+#include "models/common/version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace sluice;
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QString::fromLatin1(ApplicationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(ApplicationVersion));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(OrganizationName));
+    QCoreApplication::setOrganizationDomain(QString::fromLatin1(OrganizationDomain));
+}
+
+// Loads Sluice's own and Qt's translations for the user's language; English needs none.
+void installTranslations(QCoreApplication &app)
+{
+    const QLocale locale;
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+// --help and --version must answer on a machine without a display, so they are handled before
+// a QApplication (which needs one) exists.
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?"
+            || argument == "--help-all" || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool textOnly = asksForHelpOrVersion(argc, argv);
+    std::unique_ptr<QCoreApplication> app = textOnly
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
+    setApplicationIdentity();
+    QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
+    installTranslations(*app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Sluice: load spreadsheets into the Data Ingestion API (v2)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption catalogueOption(
+        QStringLiteral("catalogue"),
+        QCoreApplication::translate("main", "Use the resource catalogue in FILE."),
+        QStringLiteral("FILE"));
+    parser.addOption(catalogueOption);
+    parser.process(*app);
+
+    Application application(parser.value(catalogueOption));
+    application.start();
+    return QCoreApplication::exec();
+}
