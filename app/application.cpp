@@ -14,9 +14,10 @@ const QString CataloguePathKey = QStringLiteral("catalogue/path");
 
 } // namespace
 
-Application::Application(QString cataloguePath, QObject *parent)
+Application::Application(Prompter &prompter, QString cataloguePath, QObject *parent)
     : QObject(parent)
     , m_cataloguePath(std::move(cataloguePath))
+    , m_prompter(prompter)
     , m_mainWindow(std::make_unique<MainWindow>(m_prompter))
 {
     connect(m_mainWindow.get(), &MainWindow::catalogueFileChosen, this,

@@ -21,7 +21,7 @@ class Application : public QObject
 public:
     // cataloguePath: from --catalogue; empty means the one remembered in the settings, if any,
     // else the built-in catalogue.
-    explicit Application(QString cataloguePath, QObject *parent = nullptr);
+    Application(Prompter &prompter, QString cataloguePath, QObject *parent = nullptr);
     ~Application() override;
 
     void start();
@@ -33,7 +33,7 @@ private:
 
     QString m_cataloguePath;
     QNetworkAccessManager m_network;
-    WidgetPrompter m_prompter;
+    Prompter &m_prompter;
     std::unique_ptr<MainWindow> m_mainWindow;
 };
 

@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
     parser.addOption(catalogueOption);
     parser.process(*app);
 
-    Application application(parser.value(catalogueOption));
+    WidgetPrompter prompter;
+    Application application(prompter, parser.value(catalogueOption));
     application.start();
     return QCoreApplication::exec();
 }

@@ -34,7 +34,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
 {
-    statusBar()->showMessage(tr("Catalogue %1 (version %2): %3 solutions, %4 resources")
+    statusBar()->showMessage(tr("%1, version %2: %3 solutions, %4 resources")
                                  .arg(catalogue->sourceName(), catalogue->version())
                                  .arg(catalogue->solutions().size())
                                  .arg(catalogue->resources().size()));

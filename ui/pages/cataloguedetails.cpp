@@ -42,6 +42,16 @@ QString attributeRow(const Attribute &attribute, bool highlighted)
 
 } // namespace
 
+QString CatalogueDetails::overviewHtml()
+{
+    return tr("<h2>Resource catalogue</h2>"
+              "<p>Every solution and resource the Data Ingestion API accepts, with the "
+              "attributes, types, keys and allowed values of each.</p>"
+              "<p>Select a resource to see its table name, endpoint, primary key and attributes. "
+              "Type in the search field (Ctrl+F) to find a resource or an attribute by name or "
+              "description; several words narrow the search, e.g. <i>orders date</i>.</p>");
+}
+
 QString CatalogueDetails::solutionHtml(const Catalogue &catalogue, const Solution &solution)
 {
     QString html = QStringLiteral("<h2>%1</h2><table cellspacing=\"6\">")

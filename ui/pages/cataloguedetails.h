@@ -14,6 +14,8 @@ class CatalogueDetails
     Q_DECLARE_TR_FUNCTIONS(CatalogueDetails)
 
 public:
+    // What the pane says before anything is selected.
+    static QString overviewHtml();
     static QString solutionHtml(const Catalogue &catalogue, const Solution &solution);
     // highlightedAttribute: the attribute row the user selected, shown in bold; may be empty.
     static QString resourceHtml(const Catalogue &catalogue, const Resource &resource,

@@ -54,8 +54,9 @@ CataloguePage::CataloguePage(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("catalogueSplitter"));
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({520, 560});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
@@ -74,7 +75,7 @@ void CataloguePage::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
     m_model->setCatalogue(std::move(catalogue));
     m_tree->expandToDepth(0);
     m_tree->resizeColumnToContents(CatalogueModel::NameColumn);
-    m_details->clear();
+    m_details->setHtml(CatalogueDetails::overviewHtml());
     updateMatchCount();
 }
 
@@ -115,9 +116,8 @@ void CataloguePage::updateMatchCount()
     for (int solution = 0; solution < m_proxy->rowCount(); ++solution)
         shown += m_proxy->rowCount(m_proxy->index(solution, 0));
     m_matchCount->setText(m_proxy->searchText().isEmpty()
-                              ? tr("%n resource(s)", nullptr, static_cast<int>(total))
-                              : tr("%1 of %n resource(s) match", nullptr, static_cast<int>(total))
-                                    .arg(shown));
+                              ? tr("%1 resources").arg(total)
+                              : tr("%1 of %2 resources match").arg(shown).arg(total));
 }
 
 void CataloguePage::showCurrentDetails()
@@ -125,7 +125,7 @@ void CataloguePage::showCurrentDetails()
     const Catalogue *catalogue = m_model->catalogue();
     const QModelIndex current = m_tree->currentIndex();
     if (!catalogue || !current.isValid()) {
-        m_details->clear();
+        m_details->setHtml(CatalogueDetails::overviewHtml());
         return;
     }
     const auto kind = current.data(CatalogueModel::KindRole).value<CatalogueModel::NodeKind>();

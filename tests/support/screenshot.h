@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDir>
+#include <QWidget>
+
+namespace sluice::test {
+
+// Saves a picture of a widget when SLUICE_SCREENSHOT_DIR is set, so people can look at what the
+// tests drove (README: "Screenshots"). Returns true when there was nothing to do or it worked.
+inline bool saveScreenshot(QWidget &widget, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("SLUICE_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        return true;
+    QDir().mkpath(directory);
+    return widget.grab().save(QDir(directory).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace sluice::test
