@@ -31,18 +31,18 @@ void Application::start()
     QString path = m_cataloguePath;
     if (path.isEmpty())
         path = QSettings().value(CataloguePathKey).toString();
-    if (path.isEmpty() || !loadCatalogue(path))
-        loadCatalogue(Catalogue::builtInPath());
+    if (path.isEmpty() || !loadCatalogue(path, tr("Sluice uses its built-in catalogue.")))
+        loadCatalogue(Catalogue::builtInPath(), QString());
     m_mainWindow->show();
 }
 
-bool Application::loadCatalogue(const QString &path)
+bool Application::loadCatalogue(const QString &path, const QString &whatHappensInstead)
 {
     Result<Catalogue> catalogue = Catalogue::load(path);
     if (!catalogue) {
         m_mainWindow->showError(tr("Catalogue not loaded"),
-                                tr("%1\n\nSluice keeps the catalogue it had.")
-                                    .arg(catalogue.error().message));
+                                catalogue.error().message + QStringLiteral("\n\n")
+                                    + whatHappensInstead);
         return false;
     }
     m_mainWindow->setCatalogue(std::make_shared<const Catalogue>(std::move(catalogue).value()));
@@ -51,7 +51,7 @@ bool Application::loadCatalogue(const QString &path)
 
 void Application::openCatalogueFile(const QString &path)
 {
-    if (loadCatalogue(path))
+    if (loadCatalogue(path, tr("Sluice keeps the catalogue it had.")))
         QSettings().setValue(CataloguePathKey, path);
 }
 

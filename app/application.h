@@ -28,7 +28,7 @@ public:
     MainWindow &mainWindow() const { return *m_mainWindow; }
 
 private:
-    bool loadCatalogue(const QString &path);
+    bool loadCatalogue(const QString &path, const QString &whatHappensInstead);
     void openCatalogueFile(const QString &path);
 
     QString m_cataloguePath;

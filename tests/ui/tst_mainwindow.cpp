@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -50,6 +51,7 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
     void showsTheCatalogueAndItsSize();
     void searchNarrowsTheTree();
     void selectingAResourceShowsTableEndpointAndAttributes();
@@ -200,6 +202,19 @@ void TestMainWindow::applicationLoadsAChosenCatalogue()
     QVERIFY2(prompter.errors.isEmpty(), qPrintable(prompter.errors.join(u'\n')));
     QCOMPARE(child<QLabel>(application.mainWindow(), "catalogueMatchCount")->text(),
              QStringLiteral("17 resources"));
+
+    // The choice is remembered for the next start; a file gone missing since is reported.
+    Application again(prompter, QString());
+    again.start();
+    QCOMPARE(child<QLabel>(again.mainWindow(), "catalogueMatchCount")->text(),
+             QStringLiteral("17 resources"));
+    QFile::remove(smaller);
+    Application afterDelete(prompter, QString());
+    afterDelete.start();
+    QCOMPARE(prompter.errors.size(), 1);
+    QVERIFY(prompter.errors.first().contains(QStringLiteral("Sluice uses its built-in catalogue.")));
+    QCOMPARE(child<QLabel>(afterDelete.mainWindow(), "catalogueMatchCount")->text(),
+             QStringLiteral("51 resources"));
 }
 
 QTEST_MAIN(TestMainWindow)

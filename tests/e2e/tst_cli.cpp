@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+// Runs the built executables as a user would, through their command lines.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000))
+        qFatal("%s did not finish", qPrintable(program));
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+const QString Cli = QStringLiteral(SLUICE_CLI_PATH);
+const QString Gui = QStringLiteral(SLUICE_GUI_PATH);
+const QString Sandbox = QStringLiteral(SLUICE_SANDBOX_PATH);
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyExecutableAnswersVersionAndHelp_data();
+    void everyExecutableAnswersVersionAndHelp();
+    void describeCustomerOrdersAsJson();
+    void describeAsText();
+    void describeUnknownResourceSuggests();
+    void resourcesOfOneSolution();
+    void resourcesAsJsonListsAll();
+    void unknownSolutionIsAnError();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+    void updatedCatalogueFileIsUsed();
+    void malformedCatalogueFileIsReported();
+};
+
+void TestCli::everyExecutableAnswersVersionAndHelp_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("sluice") << Gui << "Sluice";
+    QTest::addRow("sluice-cli") << Cli << "sluice-cli";
+    QTest::addRow("sluice-sandbox") << Sandbox << "sluice-sandbox";
+}
+
+void TestCli::everyExecutableAnswersVersionAndHelp()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, name);
+    const Run version = run(program, {QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out.trimmed(), name + QStringLiteral(" 0.1.0"));
+    const Run help = run(program, {QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(QStringLiteral("--version")), qPrintable(help.out));
+}
+
+void TestCli::describeCustomerOrdersAsJson()
+{
+    const Run result = run(Cli, {QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS"),
+                                 QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QJsonParseError error;
+    const QJsonObject resource = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(resource[u"id"].toString(), QStringLiteral("INV.CUSTOMER_ORDERS"));
+    QCOMPARE(resource[u"table"].toString(), QStringLiteral("INV_CUSTOMER_ORDERS_OOTB"));
+    QCOMPARE(resource[u"solutionName"].toString(), QStringLiteral("INV_OOTB"));
+    QCOMPARE(resource[u"recommendedOperation"].toString(), QStringLiteral("UPSERT"));
+    QCOMPARE(resource[u"primaryKey"].toArray(),
+             (QJsonArray{"order_id", "order_line_id", "updated_at"}));
+    const QJsonArray attributes = resource[u"attributes"].toArray();
+    QCOMPARE(attributes.size(), 14);
+    const QJsonObject units = attributes[8].toObject();
+    QCOMPARE(units[u"name"].toString(), QStringLiteral("ordered_units"));
+    QCOMPARE(units[u"type"].toString(), QStringLiteral("integer"));
+    QCOMPARE(units[u"required"], QJsonValue(true));
+    QCOMPARE(units[u"primaryKey"], QJsonValue(false));
+    QVERIFY(units[u"nullable"].isNull());
+    QCOMPARE(attributes[6].toObject()[u"references"].toString(),
+             QStringLiteral("INV.PRODUCTS.product_id"));
+    QStringList types;
+    for (const QJsonValue &attribute : attributes)
+        types.append(attribute[u"type"].toString());
+    QCOMPARE(types.count(QStringLiteral("timestamp")), 5);
+}
+
+void TestCli::describeAsText()
+{
+    const Run result = run(Cli, {QStringLiteral("describe"), QStringLiteral("qp.customer")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.startsWith(QStringLiteral("Customer (QP.CUSTOMER)\n")));
+    QVERIFY(result.out.contains(QStringLiteral("table:       QP_CUSTOMER_OOTB\n")));
+    QVERIFY(result.out.contains(QStringLiteral("one of: peak, customer")));
+}
+
+void TestCli::describeUnknownResourceSuggests()
+{
+    const Run result = run(Cli, {QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDER")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("no resource 'INV.CUSTOMER_ORDER'")),
+             qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("did you mean INV.CUSTOMER_ORDERS")),
+             qPrintable(result.err));
+}
+
+void TestCli::resourcesOfOneSolution()
+{
+    const Run result = run(Cli, {QStringLiteral("resources"), QStringLiteral("--solution"),
+                                 QStringLiteral("QP")});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = result.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 11); // header + 10 resources
+    QVERIFY(lines[0].startsWith(QStringLiteral("ID")));
+    QVERIFY(lines[1].startsWith(QStringLiteral("QP.CUSTOMER ")));
+    QVERIFY(lines[1].contains(QStringLiteral("QP_CUSTOMER_OOTB")));
+    QVERIFY(lines[9].contains(QStringLiteral("11+"))); // quote line: attribute list incomplete
+}
+
+void TestCli::resourcesAsJsonListsAll()
+{
+    const Run result = run(Cli, {QStringLiteral("resources"), QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray resources = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(resources.size(), 51);
+    QCOMPARE(resources[0][u"table"].toString(), QStringLiteral("QP_CUSTOMER_OOTB"));
+    QVERIFY(resources[10][u"recommendedOperation"].isNull());
+}
+
+void TestCli::unknownSolutionIsAnError()
+{
+    const Run result = run(Cli, {QStringLiteral("resources"), QStringLiteral("--solution"),
+                                 QStringLiteral("XX")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains(QStringLiteral("no solution 'XX' (known: INV, QP, MP, RR)")));
+}
+
+void TestCli::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("no command") << QStringList{} << "no command given";
+    QTest::addRow("unknown command") << QStringList{"upload"} << "unknown command 'upload'";
+    QTest::addRow("describe without id") << QStringList{"describe"} << "takes one RESOURCE_ID";
+    QTest::addRow("solution with describe")
+        << QStringList{"describe", "QP.CUSTOMER", "--solution", "QP"} << "--solution goes with";
+}
+
+void TestCli::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run result = run(Cli, arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+void TestCli::updatedCatalogueFileIsUsed()
+{
+    QTemporaryDir dir;
+    QFile builtIn(QStringLiteral(SLUICE_SOURCE_DIR "/resources/catalogue.json"));
+    QVERIFY(builtIn.open(QIODevice::ReadOnly));
+    QByteArray json = builtIn.readAll();
+    json.replace("\"displayName\": \"Customer Orders\"", "\"displayName\": \"Customer Order Lines\"");
+    QFile updated(dir.filePath(QStringLiteral("catalogue.json")));
+    QVERIFY(updated.open(QIODevice::WriteOnly));
+    updated.write(json);
+    updated.close();
+    const Run result = run(Cli, {QStringLiteral("--catalogue"), updated.fileName(),
+                                 QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.startsWith(QStringLiteral("Customer Order Lines (INV.CUSTOMER_ORDERS)")));
+}
+
+void TestCli::malformedCatalogueFileIsReported()
+{
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("catalogue.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"solutions\": [], \"resources\": []}");
+    broken.close();
+    const Run result = run(Cli, {QStringLiteral("--catalogue"), broken.fileName(),
+                                 QStringLiteral("resources")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err.trimmed(),
+             QStringLiteral("sluice-cli: %1: 'solutions' must be a non-empty list")
+                 .arg(broken.fileName()));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
