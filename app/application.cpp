@@ -4,7 +4,9 @@
 #include "models/schema/catalogue.h"
 #include "ui/mainwindow.h"
 
+#include <QLibraryInfo>
 #include <QSettings>
+#include <QTranslator>
 
 namespace sluice {
 
@@ -25,6 +27,21 @@ Application::Application(Prompter &prompter, QString cataloguePath, QObject *par
 }
 
 Application::~Application() = default;
+
+void Application::installTranslations(QCoreApplication &app, const QLocale &locale)
+{
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    else
+        delete own;
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+}
 
 void Application::start()
 {

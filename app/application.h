@@ -3,6 +3,8 @@
 
 #include "ui/prompter.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QObject>
 
@@ -23,6 +25,9 @@ public:
     // else the built-in catalogue.
     Application(Prompter &prompter, QString cataloguePath, QObject *parent = nullptr);
     ~Application() override;
+
+    // Sluice's own and Qt's translations for the locale's language; English needs none.
+    static void installTranslations(QCoreApplication &app, const QLocale &locale);
 
     void start();
     MainWindow &mainWindow() const { return *m_mainWindow; }

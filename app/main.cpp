@@ -5,9 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 #include <memory>
 
@@ -21,19 +19,6 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(QString::fromLatin1(ApplicationVersion));
     QCoreApplication::setOrganizationName(QString::fromLatin1(OrganizationName));
     QCoreApplication::setOrganizationDomain(QString::fromLatin1(OrganizationDomain));
-}
-
-// Loads Sluice's own and Qt's translations for the user's language; English needs none.
-void installTranslations(QCoreApplication &app)
-{
-    const QLocale locale;
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
 }
 
 // --help and --version must answer on a machine without a display, so they are handled before
@@ -59,7 +44,7 @@ int main(int argc, char *argv[])
                                                 : std::make_unique<QApplication>(argc, argv);
     setApplicationIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
-    installTranslations(*app);
+    Application::installTranslations(*app, QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void openCatalogueAsksForAFile();
     void applicationReportsABadCatalogueAndKeepsTheBuiltIn();
     void applicationLoadsAChosenCatalogue();
+    void germanTranslationIsEmbedded();
 };
 
 void TestMainWindow::showsTheCatalogueAndItsSize()
@@ -215,6 +217,19 @@ void TestMainWindow::applicationLoadsAChosenCatalogue()
     QVERIFY(prompter.errors.first().contains(QStringLiteral("Sluice uses its built-in catalogue.")));
     QCOMPARE(child<QLabel>(afterDelete.mainWindow(), "catalogueMatchCount")->text(),
              QStringLiteral("51 resources"));
+}
+
+void TestMainWindow::germanTranslationIsEmbedded()
+{
+    Application::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German));
+    test::ScriptedPrompter prompter;
+    MainWindow window(prompter);
+    window.setCatalogue(builtInCatalogue());
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions())
+        menus.append(action->text());
+    QCOMPARE(menus, (QStringList{"&Datei", "&Bearbeiten", "&Hilfe"}));
+    QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 Ressourcen"));
 }
 
 QTEST_MAIN(TestMainWindow)
