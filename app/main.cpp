@@ -27,8 +27,8 @@ bool asksForHelpOrVersion(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
-        if (argument == "--help" || argument == "-h" || argument == "-?"
-            || argument == "--help-all" || argument == "--version" || argument == "-v")
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all"
+            || argument == "--version" || argument == "-v")
             return true;
     }
     return false;
@@ -40,8 +40,8 @@ int main(int argc, char *argv[])
 {
     const bool textOnly = asksForHelpOrVersion(argc, argv);
     std::unique_ptr<QCoreApplication> app = textOnly
-                                                ? std::make_unique<QCoreApplication>(argc, argv)
-                                                : std::make_unique<QApplication>(argc, argv);
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
     setApplicationIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
     Application::installTranslations(*app, QLocale());

@@ -49,8 +49,8 @@ void MainWindow::showError(const QString &title, const QString &text)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *openCatalogue = file->addAction(tr("Open &Catalogue…"), this,
-                                             &MainWindow::chooseCatalogueFile);
+    QAction *openCatalogue
+        = file->addAction(tr("Open &Catalogue…"), this, &MainWindow::chooseCatalogueFile);
     openCatalogue->setObjectName(QStringLiteral("actionOpenCatalogue"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

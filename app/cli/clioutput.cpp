@@ -24,7 +24,7 @@ QJsonValue optionalBoolJson(std::optional<bool> value)
 
 QJsonObject attributeJson(const Attribute &attribute)
 {
-    QJsonObject object{
+    QJsonObject object {
         {QStringLiteral("name"), attribute.name},
         {QStringLiteral("type"), attributeTypeName(attribute.type)},
         {QStringLiteral("required"), optionalBoolJson(attribute.required)},
@@ -125,12 +125,12 @@ QJsonObject resourceDetailJson(const Catalogue &catalogue, const Resource &resou
 
 QString resourceListText(const Catalogue &catalogue, const QList<const Resource *> &resources)
 {
-    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TABLE"),
-                             QStringLiteral("OPERATION"), QStringLiteral("ATTRS"),
-                             QStringLiteral("PRIMARY KEY")}};
+    QList<QStringList> rows {{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TABLE"),
+                              QStringLiteral("OPERATION"), QStringLiteral("ATTRS"),
+                              QStringLiteral("PRIMARY KEY")}};
     for (const Resource *resource : resources) {
         const QString count = QString::number(resource->attributes.size())
-                              + (resource->attributesComplete ? QString() : QStringLiteral("+"));
+            + (resource->attributesComplete ? QString() : QStringLiteral("+"));
         rows.append({resource->id, resource->displayName, tableOf(catalogue, *resource),
                      operationText(*resource), count, resource->primaryKey.join(u", ")});
     }
@@ -148,9 +148,9 @@ QString resourceDetailText(const Catalogue &catalogue, const Resource &resource)
     if (!resource.attributesComplete)
         text += QStringLiteral("note:        the documented attribute list is incomplete\n");
     text += u'\n';
-    QList<QStringList> rows{{QStringLiteral("ATTRIBUTE"), QStringLiteral("TYPE"),
-                             QStringLiteral("REQUIRED"), QStringLiteral("NULLABLE"),
-                             QStringLiteral("KEY"), QStringLiteral("DETAILS")}};
+    QList<QStringList> rows {{QStringLiteral("ATTRIBUTE"), QStringLiteral("TYPE"),
+                              QStringLiteral("REQUIRED"), QStringLiteral("NULLABLE"),
+                              QStringLiteral("KEY"), QStringLiteral("DETAILS")}};
     for (const Attribute &attribute : resource.attributes) {
         QStringList details;
         if (attribute.hasEnum())

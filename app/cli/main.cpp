@@ -19,14 +19,14 @@ constexpr int ExitUsage = 2;
 
 struct Options
 {
-    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")};
-    QCommandLineOption solution{QStringLiteral("solution"),
-                                QStringLiteral("Only resources of solution S (INV, QP, MP, RR)."),
-                                QStringLiteral("S")};
-    QCommandLineOption catalogue{QStringLiteral("catalogue"),
-                                 QStringLiteral("Read the resource catalogue from FILE instead of "
-                                                "the built-in one."),
-                                 QStringLiteral("FILE")};
+    QCommandLineOption json {QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")};
+    QCommandLineOption solution {QStringLiteral("solution"),
+                                 QStringLiteral("Only resources of solution S (INV, QP, MP, RR)."),
+                                 QStringLiteral("S")};
+    QCommandLineOption catalogue {QStringLiteral("catalogue"),
+                                  QStringLiteral("Read the resource catalogue from FILE instead of "
+                                                 "the built-in one."),
+                                  QStringLiteral("FILE")};
 };
 
 QTextStream &out()
@@ -49,8 +49,8 @@ int usageError(const QString &message)
 
 void printJson(const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
-                                                   : QJsonDocument(value.toObject());
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out() << document.toJson(QJsonDocument::Indented);
 }
 
@@ -64,8 +64,8 @@ int listResources(const Catalogue &catalogue, const QCommandLineParser &parser,
             QStringList known;
             for (const Solution &solution : catalogue.solutions())
                 known.append(solution.id);
-            err() << "sluice-cli: no solution '" << solutionId << "' (known: "
-                  << known.join(QStringLiteral(", ")) << ")\n";
+            err() << "sluice-cli: no solution '" << solutionId
+                  << "' (known: " << known.join(QStringLiteral(", ")) << ")\n";
             return ExitFailed;
         }
         resources = catalogue.resourcesOf(solutionId);

@@ -45,8 +45,8 @@ int main(int argc, char *argv[])
         err << "sluice-sandbox: --port takes a number from 0 to 65535\n";
         return 2;
     }
-    const QString path = parser.isSet(catalogueOption) ? parser.value(catalogueOption)
-                                                       : Catalogue::builtInPath();
+    const QString path
+        = parser.isSet(catalogueOption) ? parser.value(catalogueOption) : Catalogue::builtInPath();
     Result<Catalogue> catalogue = Catalogue::load(path);
     if (!catalogue) {
         err << "sluice-sandbox: " << catalogue.error().message << "\n";

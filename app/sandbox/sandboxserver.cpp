@@ -17,10 +17,10 @@ namespace {
 QHttpServerResponse errorResponse(QHttpServerResponse::StatusCode status, const QString &code,
                                   const QString &category, const QString &message)
 {
-    const QJsonObject error{{QStringLiteral("code"), code},
-                            {QStringLiteral("category"), category},
-                            {QStringLiteral("message"), message}};
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), error}}, status);
+    const QJsonObject error {{QStringLiteral("code"), code},
+                             {QStringLiteral("category"), category},
+                             {QStringLiteral("message"), message}};
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("error"), error}}, status);
 }
 
 QJsonValue optionalBoolJson(std::optional<bool> value)
@@ -32,7 +32,7 @@ QJsonObject tableJson(const Solution &solution, const Resource &resource)
 {
     QJsonArray columns;
     for (const Attribute &attribute : resource.attributes) {
-        columns.append(QJsonObject{
+        columns.append(QJsonObject {
             {QStringLiteral("name"), attribute.name},
             {QStringLiteral("type"), attributeTypeName(attribute.type)},
             {QStringLiteral("required"), optionalBoolJson(attribute.required)},
@@ -66,13 +66,14 @@ quint16 SandboxServer::listen(const QHostAddress &address, quint16 port)
 
 void SandboxServer::addRoutes(const QString &base)
 {
-    m_server.route(base + QStringLiteral("/api/v2/schema/solutions"), QHttpServerRequest::Method::Get,
+    m_server.route(base + QStringLiteral("/api/v2/schema/solutions"),
+                   QHttpServerRequest::Method::Get,
                    [this](const QHttpServerRequest &request) { return solutions(request); });
     m_server.route(base + QStringLiteral("/api/v2/schema"), QHttpServerRequest::Method::Get,
                    [this](const QHttpServerRequest &request) { return schema(request); });
-    for (const QString &path : {QStringLiteral("/api/v2/ingest/object/<arg>"),
-                                QStringLiteral("/api/v2/objects/<arg>"),
-                                QStringLiteral("/api/v2/object/<arg>")}) {
+    for (const QString &path :
+         {QStringLiteral("/api/v2/ingest/object/<arg>"), QStringLiteral("/api/v2/objects/<arg>"),
+          QStringLiteral("/api/v2/object/<arg>")}) {
         m_server.route(base + path, [](const QString &, const QHttpServerRequest &) {
             return errorResponse(QHttpServerResponse::StatusCode::NotImplemented,
                                  QStringLiteral("DI_E_00501"), QStringLiteral("NOT_IMPLEMENTED"),
@@ -97,7 +98,7 @@ QHttpServerResponse SandboxServer::solutions(const QHttpServerRequest &request) 
                              QStringLiteral("missing or unknown token"));
     QJsonArray list;
     for (const Solution &solution : m_catalogue->solutions()) {
-        list.append(QJsonObject{
+        list.append(QJsonObject {
             {QStringLiteral("solutionName"), solution.solutionName},
             {QStringLiteral("prefix"), solution.prefix},
             {QStringLiteral("suffix"), solution.suffix},
@@ -121,8 +122,8 @@ QHttpServerResponse SandboxServer::schema(const QHttpServerRequest &request) con
         QJsonArray tables;
         for (const Resource *resource : m_catalogue->resourcesOf(solution.id))
             tables.append(tableJson(solution, *resource));
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("solutionName"), name},
-                                               {QStringLiteral("tables"), tables}});
+        return QHttpServerResponse(QJsonObject {{QStringLiteral("solutionName"), name},
+                                                {QStringLiteral("tables"), tables}});
     }
     return errorResponse(QHttpServerResponse::StatusCode::NotFound, QStringLiteral("DI_E_00404"),
                          QStringLiteral("NOT_FOUND"),

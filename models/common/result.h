@@ -21,12 +21,10 @@ class Result
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Result(E error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    {}
 
     bool isOk() const { return m_data.index() == 0; }
     explicit operator bool() const { return isOk(); }

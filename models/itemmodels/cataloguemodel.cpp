@@ -31,8 +31,7 @@ QString attributeFlags(const Attribute &attribute)
 
 CatalogueModel::CatalogueModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 void CatalogueModel::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
 {
@@ -98,7 +97,8 @@ QModelIndex CatalogueModel::parent(const QModelIndex &child) const
     case NodeKind::Resource:
         return createIndex(node.solution, 0, quintptr(0));
     case NodeKind::Attribute:
-        return createIndex(m_rowOfResource[node.resource], 0, quintptr(1) + quintptr(node.solution));
+        return createIndex(m_rowOfResource[node.resource], 0,
+                           quintptr(1) + quintptr(node.solution));
     }
     return {};
 }
@@ -148,7 +148,7 @@ QVariant CatalogueModel::solutionData(const Solution &solution, int column, int 
     if (role == IdRole)
         return solution.id;
     if (role == SearchTextRole || role == NameSearchTextRole)
-        return QStringList{solution.id, solution.module, solution.product, solution.solutionName}
+        return QStringList {solution.id, solution.module, solution.product, solution.solutionName}
             .join(u' ')
             .toLower();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -171,7 +171,7 @@ QVariant CatalogueModel::resourceData(const Resource &resource, int column, int 
     if (role == IdRole)
         return resource.id;
     if (role == SearchTextRole || role == NameSearchTextRole) {
-        QStringList words{resource.id, resource.displayName, resource.objectName};
+        QStringList words {resource.id, resource.displayName, resource.objectName};
         if (role == SearchTextRole)
             words.append(resource.description);
         return words.join(u' ').toLower();
@@ -208,7 +208,8 @@ QVariant CatalogueModel::attributeData(const Resource &resource, const Attribute
     if (role == NameSearchTextRole)
         return attribute.name.toLower();
     if (role == SearchTextRole)
-        return QStringList{attribute.name, attributeTypeName(attribute.type), attribute.description}
+        return QStringList {attribute.name, attributeTypeName(attribute.type),
+                            attribute.description}
             .join(u' ')
             .toLower();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -250,7 +251,8 @@ QModelIndex CatalogueModel::indexOfResource(QStringView resourceId) const
     const QList<Resource> &resources = m_catalogue->resources();
     for (int i = 0; i < resources.size(); ++i) {
         if (QStringView(resources[i].id).compare(resourceId, Qt::CaseInsensitive) == 0)
-            return createIndex(m_rowOfResource[i], 0, quintptr(1) + quintptr(m_solutionOfResource[i]));
+            return createIndex(m_rowOfResource[i], 0,
+                               quintptr(1) + quintptr(m_solutionOfResource[i]));
     }
     return {};
 }

@@ -19,7 +19,7 @@ struct Attribute
     std::optional<bool> nullable; // nullopt: the documentation does not say
     bool primaryKey = false;
     QStringList enumValues; // exact, case-sensitive allowed values; empty: any value
-    QString references;     // foreign key "<resource id>.<attribute>", e.g. "INV.PRODUCTS.product_id"
+    QString references; // foreign key "<resource id>.<attribute>", e.g. "INV.PRODUCTS.product_id"
     QString description;
 
     // Key attributes must always be present, whatever the documentation says of "required".

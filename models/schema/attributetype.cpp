@@ -8,7 +8,7 @@ namespace sluice {
 
 namespace {
 
-constexpr std::array<std::pair<AttributeType, QStringView>, 8> TypeNames{{
+constexpr std::array<std::pair<AttributeType, QStringView>, 8> TypeNames {{
     {AttributeType::String, u"string"},
     {AttributeType::Integer, u"integer"},
     {AttributeType::Float, u"float"},

@@ -16,10 +16,10 @@ QString Catalogue::builtInPath()
 Result<Catalogue> Catalogue::load(const QString &path)
 {
     QFile file(path);
-    const QString name = path.startsWith(u':') ? tr("Built-in catalogue")
-                                                : QFileInfo(path).absoluteFilePath();
+    const QString name
+        = path.startsWith(u':') ? tr("Built-in catalogue") : QFileInfo(path).absoluteFilePath();
     if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("%1: cannot open the catalogue: %2").arg(name, file.errorString())};
+        return Error {tr("%1: cannot open the catalogue: %2").arg(name, file.errorString())};
     return fromJson(file.readAll(), name);
 }
 

@@ -23,7 +23,7 @@ struct FormatError
 
 [[noreturn]] void fail(const QString &message)
 {
-    throw FormatError{message};
+    throw FormatError {message};
 }
 
 // Keeps the reader's position in sync with the loop that walks an array. While a FormatError
@@ -138,17 +138,16 @@ QString stepName(const QString &list, qsizetype index, const QJsonValue &item, c
 
 CatalogueReader::CatalogueReader(QString sourceName)
     : m_sourceName(std::move(sourceName))
-{
-}
+{}
 
 Result<Catalogue> CatalogueReader::read(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return Error{tr("%1: not valid JSON at %2: %3")
-                         .arg(m_sourceName, lineAndColumn(json, parseError.offset),
-                              parseError.errorString())};
+        return Error {tr("%1: not valid JSON at %2: %3")
+                          .arg(m_sourceName, lineAndColumn(json, parseError.offset),
+                               parseError.errorString())};
     }
     m_path.clear();
     try {
@@ -162,24 +161,27 @@ Result<Catalogue> CatalogueReader::read(const QByteArray &json)
 
         const QJsonArray solutions = requireArray(root, QStringLiteral("solutions"));
         for (qsizetype i = 0; i < solutions.size(); ++i) {
-            PathScope scope(m_path, stepName(QStringLiteral("solutions"), i, solutions[i],
-                                             QStringLiteral("id")));
+            PathScope scope(
+                m_path,
+                stepName(QStringLiteral("solutions"), i, solutions[i], QStringLiteral("id")));
             catalogue.m_solutions.append(readSolution(requireObject(solutions[i])));
         }
         const QJsonArray resources = requireArray(root, QStringLiteral("resources"));
         for (qsizetype i = 0; i < resources.size(); ++i) {
-            PathScope scope(m_path, stepName(QStringLiteral("resources"), i, resources[i],
-                                             QStringLiteral("id")));
+            PathScope scope(
+                m_path,
+                stepName(QStringLiteral("resources"), i, resources[i], QStringLiteral("id")));
             catalogue.m_resources.append(readResource(requireObject(resources[i]), catalogue));
         }
         checkReferences(catalogue);
         qCDebug(lcSchema) << "catalogue" << m_sourceName << "version" << catalogue.m_version << ":"
-                         << catalogue.m_resources.size() << "resources";
+                          << catalogue.m_resources.size() << "resources";
         return catalogue;
     } catch (const FormatError &error) {
-        const QString where = m_path.isEmpty() ? QString()
-                                               : m_path.join(QStringLiteral(" › ")) + QStringLiteral(": ");
-        return Error{QStringLiteral("%1: %2%3").arg(m_sourceName, where, error.message)};
+        const QString where = m_path.isEmpty()
+            ? QString()
+            : m_path.join(QStringLiteral(" › ")) + QStringLiteral(": ");
+        return Error {QStringLiteral("%1: %2%3").arg(m_sourceName, where, error.message)};
     }
 }
 
@@ -192,7 +194,8 @@ Solution CatalogueReader::readSolution(const QJsonObject &object) const
     solution.solutionName = requireString(object, QStringLiteral("solutionName"));
     solution.prefix = requireString(object, QStringLiteral("prefix"), true);
     solution.suffix = requireString(object, QStringLiteral("suffix"), true);
-    solution.namingDocumented = optionalBool(object, QStringLiteral("namingDocumented")).value_or(false);
+    solution.namingDocumented
+        = optionalBool(object, QStringLiteral("namingDocumented")).value_or(false);
     return solution;
 }
 
@@ -216,8 +219,8 @@ Resource CatalogueReader::readResource(const QJsonObject &object, const Catalogu
     resource.source = optionalString(object, QStringLiteral("source"));
     resource.notes = stringList(object, QStringLiteral("notes"), false);
     resource.schemaSameAs = optionalString(object, QStringLiteral("schemaSameAs"));
-    resource.attributesComplete =
-        optionalBool(object, QStringLiteral("attributesComplete")).value_or(true);
+    resource.attributesComplete
+        = optionalBool(object, QStringLiteral("attributesComplete")).value_or(true);
 
     const QString operation = optionalString(object, QStringLiteral("recommendedOperation"));
     if (!operation.isEmpty()) {
@@ -228,8 +231,9 @@ Resource CatalogueReader::readResource(const QJsonObject &object, const Catalogu
 
     const QJsonArray attributes = requireArray(object, QStringLiteral("attributes"));
     for (qsizetype i = 0; i < attributes.size(); ++i) {
-        PathScope scope(m_path, stepName(QStringLiteral("attributes"), i, attributes[i],
-                                         QStringLiteral("name")));
+        PathScope scope(
+            m_path,
+            stepName(QStringLiteral("attributes"), i, attributes[i], QStringLiteral("name")));
         Attribute attribute = readAttribute(requireObject(attributes[i]));
         if (resource.attribute(attribute.name))
             fail(tr("the attribute name '%1' is used twice").arg(attribute.name));
@@ -289,8 +293,8 @@ void CatalogueReader::checkReferences(const Catalogue &catalogue) const
             if (attribute.references.isEmpty())
                 continue;
             const qsizetype dot = attribute.references.lastIndexOf(u'.');
-            const Resource *target = dot > 0 ? catalogue.resource(attribute.references.left(dot))
-                                             : nullptr;
+            const Resource *target
+                = dot > 0 ? catalogue.resource(attribute.references.left(dot)) : nullptr;
             if (!target || !target->attribute(attribute.references.mid(dot + 1)))
                 fail(tr("attribute '%1' references '%2', which is not in the catalogue")
                          .arg(attribute.name, attribute.references));

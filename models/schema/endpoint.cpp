@@ -39,10 +39,11 @@ QUrl Endpoint::legacyHost()
 
 Result<QUrl> Endpoint::regionalHost(QStringView cluster)
 {
-    static const QRegularExpression clusterPattern(QStringLiteral("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"));
+    static const QRegularExpression clusterPattern(
+        QStringLiteral("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"));
     const QString name = cluster.trimmed().toString().toLower();
     if (!clusterPattern.match(name).hasMatch())
-        return Error{tr("'%1' is not a cluster name (letters, digits and '-')").arg(cluster)};
+        return Error {tr("'%1' is not a cluster name (letters, digits and '-')").arg(cluster)};
     return QUrl(QStringLiteral("https://ingestion.%1.peak.ai").arg(name));
 }
 
@@ -59,20 +60,20 @@ QString Endpoint::tableName(const Solution &solution, const Resource &resource)
 Result<QUrl> Endpoint::checkHost(const QUrl &host)
 {
     if (!host.isValid() || host.host().isEmpty())
-        return Error{tr("'%1' is not a valid host URL").arg(host.toString())};
+        return Error {tr("'%1' is not a valid host URL").arg(host.toString())};
     if (host.hasQuery() || host.hasFragment() || !host.userInfo().isEmpty())
-        return Error{tr("'%1': a host URL carries no query, fragment or user name")
-                         .arg(host.toString())};
+        return Error {
+            tr("'%1': a host URL carries no query, fragment or user name").arg(host.toString())};
     const QString scheme = host.scheme().toLower();
     if (scheme == u"https")
         return host;
     if (scheme == u"http" && isLoopback(host.host()))
         return host;
     if (scheme == u"http")
-        return Error{tr("'%1': plain http is allowed only for this computer (localhost); use "
-                        "https")
-                         .arg(host.toString())};
-    return Error{tr("'%1': the scheme must be https").arg(host.toString())};
+        return Error {tr("'%1': plain http is allowed only for this computer (localhost); use "
+                         "https")
+                          .arg(host.toString())};
+    return Error {tr("'%1': the scheme must be https").arg(host.toString())};
 }
 
 Result<QUrl> Endpoint::ingestUrl(const QUrl &host, const QString &pathTemplate,
@@ -80,10 +81,10 @@ Result<QUrl> Endpoint::ingestUrl(const QUrl &host, const QString &pathTemplate,
 {
     static const QRegularExpression tablePattern(QStringLiteral("^[A-Za-z0-9_]+$"));
     if (!pathTemplate.startsWith(u'/') || pathTemplate.count(TablePlaceholder) != 1)
-        return Error{tr("the path template '%1' must start with '/' and contain {table} once")
-                         .arg(pathTemplate)};
+        return Error {tr("the path template '%1' must start with '/' and contain {table} once")
+                          .arg(pathTemplate)};
     if (!tablePattern.match(table).hasMatch())
-        return Error{tr("'%1' is not a table name (letters, digits and '_')").arg(table)};
+        return Error {tr("'%1' is not a table name (letters, digits and '_')").arg(table)};
     QString path = pathTemplate;
     return withPath(host, path.replace(TablePlaceholder, table));
 }

@@ -22,8 +22,8 @@ public:
     static QString pathTemplate(PathForm form);
     static QString defaultPathTemplate() { return pathTemplate(PathForm::IngestObject); }
 
-    static QUrl defaultHost();                          // https://ingestion.peak.ai
-    static QUrl legacyHost();                           // https://service.peak.ai/ingestion-api
+    static QUrl defaultHost();                             // https://ingestion.peak.ai
+    static QUrl legacyHost();                              // https://service.peak.ai/ingestion-api
     static Result<QUrl> regionalHost(QStringView cluster); // https://ingestion.<cluster>.peak.ai
 
     // prefix + OBJECT + suffix, e.g. INV_ + CUSTOMER_ORDERS + _OOTB. Prefix and suffix belong to

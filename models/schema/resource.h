@@ -30,7 +30,7 @@ public:
     QString source; // where the documentation came from
     QStringList primaryKey;
     std::optional<OperationType> recommendedOperation; // nullopt: not documented
-    bool attributesComplete = true; // false: the public page was cut short
+    bool attributesComplete = true;                    // false: the public page was cut short
     QList<Attribute> attributes;
     QStringList notes;
     QList<KeyVariant> variants;

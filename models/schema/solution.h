@@ -9,12 +9,12 @@ namespace sluice {
 // the catalogue holds the documented examples and the user may override them for a target.
 struct Solution
 {
-    QString id;           // "INV"
-    QString module;       // "Inventory Management"
-    QString product;      // "Inventory Management"
-    QString solutionName; // "INV_OOTB", sent as the request's solutionName
-    QString prefix;       // "INV_"
-    QString suffix;       // "_OOTB"
+    QString id;                    // "INV"
+    QString module;                // "Inventory Management"
+    QString product;               // "Inventory Management"
+    QString solutionName;          // "INV_OOTB", sent as the request's solutionName
+    QString prefix;                // "INV_"
+    QString suffix;                // "_OOTB"
     bool namingDocumented = false; // false: solutionName/prefix/suffix are a guess
 
     QString displayName() const { return module.isEmpty() ? id : module; }

@@ -74,8 +74,9 @@ void TestCli::everyExecutableAnswersVersionAndHelp()
 
 void TestCli::describeCustomerOrdersAsJson()
 {
-    const Run result = run(Cli, {QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS"),
-                                 QStringLiteral("--json")});
+    const Run result = run(Cli,
+                           {QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS"),
+                            QStringLiteral("--json")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
     QJsonParseError error;
@@ -86,7 +87,7 @@ void TestCli::describeCustomerOrdersAsJson()
     QCOMPARE(resource[u"solutionName"].toString(), QStringLiteral("INV_OOTB"));
     QCOMPARE(resource[u"recommendedOperation"].toString(), QStringLiteral("UPSERT"));
     QCOMPARE(resource[u"primaryKey"].toArray(),
-             (QJsonArray{"order_id", "order_line_id", "updated_at"}));
+             (QJsonArray {"order_id", "order_line_id", "updated_at"}));
     const QJsonArray attributes = resource[u"attributes"].toArray();
     QCOMPARE(attributes.size(), 14);
     const QJsonObject units = attributes[8].toObject();
@@ -124,8 +125,8 @@ void TestCli::describeUnknownResourceSuggests()
 
 void TestCli::resourcesOfOneSolution()
 {
-    const Run result = run(Cli, {QStringLiteral("resources"), QStringLiteral("--solution"),
-                                 QStringLiteral("QP")});
+    const Run result = run(
+        Cli, {QStringLiteral("resources"), QStringLiteral("--solution"), QStringLiteral("QP")});
     QCOMPARE(result.exitCode, 0);
     const QStringList lines = result.out.trimmed().split(u'\n');
     QCOMPARE(lines.size(), 11); // header + 10 resources
@@ -147,8 +148,8 @@ void TestCli::resourcesAsJsonListsAll()
 
 void TestCli::unknownSolutionIsAnError()
 {
-    const Run result = run(Cli, {QStringLiteral("resources"), QStringLiteral("--solution"),
-                                 QStringLiteral("XX")});
+    const Run result = run(
+        Cli, {QStringLiteral("resources"), QStringLiteral("--solution"), QStringLiteral("XX")});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains(QStringLiteral("no solution 'XX' (known: INV, QP, MP, RR)")));
 }
@@ -157,11 +158,11 @@ void TestCli::usageErrorsExitWithTwo_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::addRow("no command") << QStringList{} << "no command given";
-    QTest::addRow("unknown command") << QStringList{"upload"} << "unknown command 'upload'";
-    QTest::addRow("describe without id") << QStringList{"describe"} << "takes one RESOURCE_ID";
+    QTest::addRow("no command") << QStringList {} << "no command given";
+    QTest::addRow("unknown command") << QStringList {"upload"} << "unknown command 'upload'";
+    QTest::addRow("describe without id") << QStringList {"describe"} << "takes one RESOURCE_ID";
     QTest::addRow("solution with describe")
-        << QStringList{"describe", "QP.CUSTOMER", "--solution", "QP"} << "--solution goes with";
+        << QStringList {"describe", "QP.CUSTOMER", "--solution", "QP"} << "--solution goes with";
 }
 
 void TestCli::usageErrorsExitWithTwo()
@@ -179,13 +180,15 @@ void TestCli::updatedCatalogueFileIsUsed()
     QFile builtIn(QStringLiteral(SLUICE_SOURCE_DIR "/resources/catalogue.json"));
     QVERIFY(builtIn.open(QIODevice::ReadOnly));
     QByteArray json = builtIn.readAll();
-    json.replace("\"displayName\": \"Customer Orders\"", "\"displayName\": \"Customer Order Lines\"");
+    json.replace("\"displayName\": \"Customer Orders\"",
+                 "\"displayName\": \"Customer Order Lines\"");
     QFile updated(dir.filePath(QStringLiteral("catalogue.json")));
     QVERIFY(updated.open(QIODevice::WriteOnly));
     updated.write(json);
     updated.close();
-    const Run result = run(Cli, {QStringLiteral("--catalogue"), updated.fileName(),
-                                 QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS")});
+    const Run result = run(Cli,
+                           {QStringLiteral("--catalogue"), updated.fileName(),
+                            QStringLiteral("describe"), QStringLiteral("INV.CUSTOMER_ORDERS")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.startsWith(QStringLiteral("Customer Order Lines (INV.CUSTOMER_ORDERS)")));
 }
@@ -197,8 +200,8 @@ void TestCli::malformedCatalogueFileIsReported()
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("{\"solutions\": [], \"resources\": []}");
     broken.close();
-    const Run result = run(Cli, {QStringLiteral("--catalogue"), broken.fileName(),
-                                 QStringLiteral("resources")});
+    const Run result
+        = run(Cli, {QStringLiteral("--catalogue"), broken.fileName(), QStringLiteral("resources")});
     QCOMPARE(result.exitCode, 1);
     QCOMPARE(result.err.trimmed(),
              QStringLiteral("sluice-cli: %1: 'solutions' must be a non-empty list")

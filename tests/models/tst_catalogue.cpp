@@ -96,8 +96,8 @@ void TestCatalogue::customerOrdersIsComplete()
     QCOMPARE(orders->objectName, QStringLiteral("CUSTOMER_ORDERS"));
     QCOMPARE(orders->attributes.size(), 14);
     QCOMPARE(orders->primaryKey,
-             (QStringList{QStringLiteral("order_id"), QStringLiteral("order_line_id"),
-                          QStringLiteral("updated_at")}));
+             (QStringList {QStringLiteral("order_id"), QStringLiteral("order_line_id"),
+                           QStringLiteral("updated_at")}));
     QCOMPARE(orders->recommendedOperation, std::optional(OperationType::Upsert));
     QVERIFY(orders->attributesComplete);
 
@@ -126,7 +126,8 @@ void TestCatalogue::quotePricingCustomerSourceEnum()
     QVERIFY(customer);
     const Attribute *source = customer->attribute(u"source");
     QVERIFY(source);
-    QCOMPARE(source->enumValues, (QStringList{QStringLiteral("peak"), QStringLiteral("customer")}));
+    QCOMPARE(source->enumValues,
+             (QStringList {QStringLiteral("peak"), QStringLiteral("customer")}));
     QCOMPARE(customer->recommendedOperation, std::optional(OperationType::Append));
     QVERIFY(!customer->attribute(u"customer_name")->hasEnum());
 }
@@ -173,7 +174,7 @@ void TestCatalogue::builtInMatchesSharedCatalogue()
 {
     // The shipped copy starts from the shared contract; they must not drift apart unnoticed.
     const QString shared = qEnvironmentVariable("SLUICE_SOURCE_DIR")
-                           + QStringLiteral("/../shared/docs/catalogue.json");
+        + QStringLiteral("/../shared/docs/catalogue.json");
     if (!QFile::exists(shared))
         QSKIP("../shared is not next to the source tree");
     QFile sharedFile(shared);
@@ -185,9 +186,12 @@ void TestCatalogue::loadsAnUpdatedFileWithoutRecompiling()
 {
     QJsonObject root = withFirstResource([](QJsonObject &resource) {
         QJsonArray attributes = resource[u"attributes"].toArray();
-        attributes.append(QJsonObject{{"name", "loyalty_tier"}, {"type", "string"},
-                                      {"required", false}, {"nullable", true},
-                                      {"primaryKey", false}, {"description", "Added later"}});
+        attributes.append(QJsonObject {{"name", "loyalty_tier"},
+                                       {"type", "string"},
+                                       {"required", false},
+                                       {"nullable", true},
+                                       {"primaryKey", false},
+                                       {"description", "Added later"}});
         resource[u"attributes"] = attributes;
     });
     root[u"version"] = QStringLiteral("2027-01-01");
@@ -209,8 +213,8 @@ void TestCatalogue::malformedCatalogueNamesFileAndProblem_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected");
 
-    QTest::addRow("top level is a list") << QByteArray("[]")
-                                          << QStringLiteral("the top level must be a JSON object");
+    QTest::addRow("top level is a list")
+        << QByteArray("[]") << QStringLiteral("the top level must be a JSON object");
     QJsonObject noSolutions = builtInJson();
     noSolutions.remove(u"solutions");
     QTest::addRow("no solutions") << toBytes(noSolutions)
@@ -229,11 +233,9 @@ void TestCatalogue::malformedCatalogueNamesFileAndProblem_data()
     QTest::addRow("duplicate attribute")
         << toBytes(withFirstAttribute([](QJsonObject &a) { a[u"name"] = "UPDATED_AT"; }))
         << QStringLiteral("the attribute name 'updated_at' is used twice");
-    QTest::addRow("key names a missing attribute")
-        << toBytes(withFirstResource([](QJsonObject &r) {
-               r[u"primaryKey"] = QJsonArray{"customer_id", "updated"};
-           }))
-        << QStringLiteral("primary key attribute 'updated' is not among the attributes");
+    QTest::addRow("key names a missing attribute") << toBytes(withFirstResource([](QJsonObject &r) {
+        r[u"primaryKey"] = QJsonArray {"customer_id", "updated"};
+    })) << QStringLiteral("primary key attribute 'updated' is not among the attributes");
     QTest::addRow("key flag disagrees")
         << toBytes(withFirstAttribute([](QJsonObject &a) { a[u"primaryKey"] = false; }))
         << QStringLiteral("attribute 'customer_id' has primaryKey=false but the resource's "

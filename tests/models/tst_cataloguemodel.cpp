@@ -46,7 +46,7 @@ void TestCatalogueModel::treeFollowsTheCatalogue()
     CatalogueModel model;
     QCOMPARE(model.rowCount(), 0);
     model.setCatalogue(builtInCatalogue());
-    QCOMPARE(names(model), (QStringList{"INV", "QP", "MP", "RR"}));
+    QCOMPARE(names(model), (QStringList {"INV", "QP", "MP", "RR"}));
     const QModelIndex inv = model.index(0, 0);
     QCOMPARE(model.rowCount(inv), 17);
     const QModelIndex orders = model.indexOfResource(u"INV.CUSTOMER_ORDERS");
@@ -113,15 +113,15 @@ void TestCatalogueModel::searchKeepsMatchesAndTheirAncestors()
     CatalogueFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("price_list"));
-    QCOMPARE(names(proxy), (QStringList{"QP"}));
+    QCOMPARE(names(proxy), (QStringList {"QP"}));
     const QModelIndex qp = proxy.index(0, 0);
     QCOMPARE(names(proxy, qp),
-             (QStringList{"QP.CUSTOMER", "QP.LIST_PRICE", "QP.QUOTE_LINE", "QP.SALE"}));
-    QCOMPARE(names(proxy, proxy.index(0, 0, qp)), QStringList{"customer_price_list_id"});
-    QCOMPARE(names(proxy, proxy.index(1, 0, qp)), QStringList{"price_list_id"});
+             (QStringList {"QP.CUSTOMER", "QP.LIST_PRICE", "QP.QUOTE_LINE", "QP.SALE"}));
+    QCOMPARE(names(proxy, proxy.index(0, 0, qp)), QStringList {"customer_price_list_id"});
+    QCOMPARE(names(proxy, proxy.index(1, 0, qp)), QStringList {"price_list_id"});
     // A resource whose own name matches keeps every attribute.
     proxy.setSearchText(QStringLiteral("qp.list_price"));
-    QCOMPARE(names(proxy, proxy.index(0, 0)), QStringList{"QP.LIST_PRICE"});
+    QCOMPARE(names(proxy, proxy.index(0, 0)), QStringList {"QP.LIST_PRICE"});
     QCOMPARE(proxy.rowCount(proxy.index(0, 0, proxy.index(0, 0))), 5);
 }
 
@@ -132,7 +132,7 @@ void TestCatalogueModel::searchMatchingAResourceKeepsItsAttributes()
     CatalogueFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("Customer Orders"));
-    QCOMPARE(names(proxy), (QStringList{"INV"}));
+    QCOMPARE(names(proxy), (QStringList {"INV"}));
     const QModelIndex orders = proxy.index(0, 0, proxy.index(0, 0));
     QCOMPARE(orders.data(CatalogueModel::IdRole).toString(), QStringLiteral("INV.CUSTOMER_ORDERS"));
     QCOMPARE(proxy.rowCount(orders), 14);
@@ -147,7 +147,7 @@ void TestCatalogueModel::searchWordsMayComeFromAncestors()
     proxy.setSearchText(QStringLiteral("customer_orders SHIP units"));
     const QModelIndex orders = proxy.index(0, 0, proxy.index(0, 0));
     // "ship" appears in the resource's description too, but ancestors lend only their names.
-    QCOMPARE(names(proxy, orders), (QStringList{"shipped_units", "shipped_value"}));
+    QCOMPARE(names(proxy, orders), (QStringList {"shipped_units", "shipped_value"}));
     proxy.setSearchText(QStringLiteral("no-such-word"));
     QCOMPARE(proxy.rowCount(), 0);
 }

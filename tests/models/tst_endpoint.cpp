@@ -28,10 +28,14 @@ void TestEndpoint::tableNamesFromTheCatalogue_data()
 {
     QTest::addColumn<QString>("resourceId");
     QTest::addColumn<QString>("table");
-    QTest::addRow("customer orders") << "INV.CUSTOMER_ORDERS" << "INV_CUSTOMER_ORDERS_OOTB";
-    QTest::addRow("qp customer") << "QP.CUSTOMER" << "QP_CUSTOMER_OOTB";
-    QTest::addRow("b2c sale") << "MP.SALE" << "B2C_SALE_OOTB";
-    QTest::addRow("rr products") << "RR.PRODUCTS" << "RR_PRODUCTS_OOTB";
+    QTest::addRow("customer orders") << "INV.CUSTOMER_ORDERS"
+                                     << "INV_CUSTOMER_ORDERS_OOTB";
+    QTest::addRow("qp customer") << "QP.CUSTOMER"
+                                 << "QP_CUSTOMER_OOTB";
+    QTest::addRow("b2c sale") << "MP.SALE"
+                              << "B2C_SALE_OOTB";
+    QTest::addRow("rr products") << "RR.PRODUCTS"
+                                 << "RR_PRODUCTS_OOTB";
 }
 
 void TestEndpoint::tableNamesFromTheCatalogue()
@@ -73,7 +77,8 @@ void TestEndpoint::ingestUrlInBothPathForms_data()
     QTest::addRow("local sandbox over http")
         << "http://127.0.0.1:8077" << ingest
         << "http://127.0.0.1:8077/api/v2/ingest/object/INV_CUSTOMER_ORDERS_OOTB";
-    QTest::addRow("localhost") << "http://localhost:9000" << "/api/v2/object/{table}"
+    QTest::addRow("localhost") << "http://localhost:9000"
+                               << "/api/v2/object/{table}"
                                << "http://localhost:9000/api/v2/object/INV_CUSTOMER_ORDERS_OOTB";
 }
 
@@ -82,8 +87,8 @@ void TestEndpoint::ingestUrlInBothPathForms()
     QFETCH(QString, host);
     QFETCH(QString, pathTemplate);
     QFETCH(QString, expected);
-    const Result<QUrl> url =
-        Endpoint::ingestUrl(QUrl(host), pathTemplate, QStringLiteral("INV_CUSTOMER_ORDERS_OOTB"));
+    const Result<QUrl> url
+        = Endpoint::ingestUrl(QUrl(host), pathTemplate, QStringLiteral("INV_CUSTOMER_ORDERS_OOTB"));
     QVERIFY2(url.isOk(), qPrintable(url ? QString() : url.error().message));
     QCOMPARE(url->toString(), expected);
 }
@@ -102,12 +107,16 @@ void TestEndpoint::rejectsUnsafeHosts_data()
 {
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("reason");
-    QTest::addRow("plain http to a remote host")
-        << "http://ingestion.peak.ai" << "plain http is allowed only for this computer";
-    QTest::addRow("ftp") << "ftp://ingestion.peak.ai" << "the scheme must be https";
-    QTest::addRow("no host") << "https://" << "is not a valid host URL";
-    QTest::addRow("query") << "https://ingestion.peak.ai?x=1" << "carries no query";
-    QTest::addRow("user info") << "https://me@ingestion.peak.ai" << "carries no query";
+    QTest::addRow("plain http to a remote host") << "http://ingestion.peak.ai"
+                                                 << "plain http is allowed only for this computer";
+    QTest::addRow("ftp") << "ftp://ingestion.peak.ai"
+                         << "the scheme must be https";
+    QTest::addRow("no host") << "https://"
+                             << "is not a valid host URL";
+    QTest::addRow("query") << "https://ingestion.peak.ai?x=1"
+                           << "carries no query";
+    QTest::addRow("user info") << "https://me@ingestion.peak.ai"
+                               << "carries no query";
 }
 
 void TestEndpoint::rejectsUnsafeHosts()
@@ -125,11 +134,21 @@ void TestEndpoint::rejectsBadTemplatesAndTables_data()
     QTest::addColumn<QString>("pathTemplate");
     QTest::addColumn<QString>("table");
     QTest::addColumn<QString>("reason");
-    QTest::addRow("no placeholder") << "/api/v2/objects" << "T" << "contain {table} once";
-    QTest::addRow("two placeholders") << "/{table}/{table}" << "T" << "contain {table} once";
-    QTest::addRow("relative") << "api/{table}" << "T" << "must start with '/'";
-    QTest::addRow("slash in table") << "/api/{table}" << "A/../B" << "is not a table name";
-    QTest::addRow("empty table") << "/api/{table}" << "" << "is not a table name";
+    QTest::addRow("no placeholder") << "/api/v2/objects"
+                                    << "T"
+                                    << "contain {table} once";
+    QTest::addRow("two placeholders") << "/{table}/{table}"
+                                      << "T"
+                                      << "contain {table} once";
+    QTest::addRow("relative") << "api/{table}"
+                              << "T"
+                              << "must start with '/'";
+    QTest::addRow("slash in table") << "/api/{table}"
+                                    << "A/../B"
+                                    << "is not a table name";
+    QTest::addRow("empty table") << "/api/{table}"
+                                 << ""
+                                 << "is not a table name";
 }
 
 void TestEndpoint::rejectsBadTemplatesAndTables()

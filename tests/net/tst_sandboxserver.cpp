@@ -51,7 +51,7 @@ void TestSandboxServer::initTestCase()
     QVERIFY(catalogue.isOk());
     m_server = std::make_unique<SandboxServer>(
         std::make_shared<const Catalogue>(std::move(catalogue).value()),
-        QStringList{QStringLiteral("sandbox-token")});
+        QStringList {QStringLiteral("sandbox-token")});
     m_port = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY(m_port != 0);
 }
@@ -71,8 +71,8 @@ Reply TestSandboxServer::send(QNetworkRequest request, const QByteArray &verb)
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!finished.wait(15000))
         qFatal("no reply from the sandbox");
-    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 QJsonDocument::fromJson(reply->readAll())};
+    Reply result {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                  QJsonDocument::fromJson(reply->readAll())};
     reply->deleteLater();
     return result;
 }

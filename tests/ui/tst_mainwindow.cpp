@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 #include "models/schema/catalogue.h"
-#include "tests/support/scriptedprompter.h"
 #include "tests/support/screenshot.h"
+#include "tests/support/scriptedprompter.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/cataloguepage.h"
 
@@ -74,9 +74,11 @@ void TestMainWindow::showsTheCatalogueAndItsSize()
     auto *tree = child<QTreeView>(window, "catalogueTree");
     QCOMPARE(tree->model()->rowCount(), 4);
     QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 resources"));
-    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("4 solutions, 51 resources")));
-    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")->toPlainText().contains(
-        QStringLiteral("Select a resource")));
+    QVERIFY(
+        window.statusBar()->currentMessage().contains(QStringLiteral("4 solutions, 51 resources")));
+    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")
+                ->toPlainText()
+                .contains(QStringLiteral("Select a resource")));
     QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-overview")));
 }
 
@@ -124,8 +126,9 @@ void TestMainWindow::selectingAResourceShowsTableEndpointAndAttributes()
     QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-customer-orders")));
 
     window.cataloguePage()->selectResource(QStringLiteral("QP.QUOTE_LINE"));
-    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")->toPlainText().contains(
-        QStringLiteral("Incomplete:")));
+    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")
+                ->toPlainText()
+                .contains(QStringLiteral("Incomplete:")));
 }
 
 void TestMainWindow::findShortcutFocusesTheSearch()
@@ -170,8 +173,9 @@ void TestMainWindow::applicationReportsABadCatalogueAndKeepsTheBuiltIn()
     Application application(prompter, broken);
     application.start();
     QCOMPARE(prompter.errors.size(), 1);
-    QVERIFY2(prompter.errors.first().contains(broken + QStringLiteral(": not valid JSON at line 1")),
-             qPrintable(prompter.errors.first()));
+    QVERIFY2(
+        prompter.errors.first().contains(broken + QStringLiteral(": not valid JSON at line 1")),
+        qPrintable(prompter.errors.first()));
     auto *tree = child<QTreeView>(application.mainWindow(), "catalogueTree");
     QCOMPARE(tree->model()->rowCount(), 4);
     QVERIFY(application.mainWindow().statusBar()->currentMessage().startsWith(
@@ -214,7 +218,8 @@ void TestMainWindow::applicationLoadsAChosenCatalogue()
     Application afterDelete(prompter, QString());
     afterDelete.start();
     QCOMPARE(prompter.errors.size(), 1);
-    QVERIFY(prompter.errors.first().contains(QStringLiteral("Sluice uses its built-in catalogue.")));
+    QVERIFY(
+        prompter.errors.first().contains(QStringLiteral("Sluice uses its built-in catalogue.")));
     QCOMPARE(child<QLabel>(afterDelete.mainWindow(), "catalogueMatchCount")->text(),
              QStringLiteral("51 resources"));
 }
@@ -228,7 +233,7 @@ void TestMainWindow::germanTranslationIsEmbedded()
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList{"&Datei", "&Bearbeiten", "&Hilfe"}));
+    QCOMPARE(menus, (QStringList {"&Datei", "&Bearbeiten", "&Hilfe"}));
     QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 Ressourcen"));
 }
 

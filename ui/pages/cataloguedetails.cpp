@@ -28,9 +28,8 @@ QString attributeRow(const Attribute &attribute, bool highlighted)
     if (!attribute.references.isEmpty())
         details.append(CatalogueDetails::tr("references %1").arg(attribute.references));
     details.append(attribute.description.toHtmlEscaped());
-    const QString name = attribute.primaryKey
-                             ? CatalogueDetails::tr("%1 (key)").arg(attribute.name)
-                             : attribute.name;
+    const QString name = attribute.primaryKey ? CatalogueDetails::tr("%1 (key)").arg(attribute.name)
+                                              : attribute.name;
     const QString cells = QStringLiteral("<td>%1</td><td>%2</td><td>%3</td><td>%4</td>")
                               .arg(name, attributeTypeName(attribute.type),
                                    attribute.isRequired() ? CatalogueDetails::tr("required")
@@ -74,8 +73,8 @@ QString CatalogueDetails::resourceHtml(const Catalogue &catalogue, const Resourc
 {
     const Solution *solution = catalogue.solution(resource.solutionId);
     const QString table = solution ? Endpoint::tableName(*solution, resource) : resource.objectName;
-    const Result<QUrl> url =
-        Endpoint::ingestUrl(Endpoint::defaultHost(), Endpoint::defaultPathTemplate(), table);
+    const Result<QUrl> url
+        = Endpoint::ingestUrl(Endpoint::defaultHost(), Endpoint::defaultPathTemplate(), table);
 
     QString html = QStringLiteral("<h2>%1</h2>").arg(resource.displayName.toHtmlEscaped());
     if (!resource.description.isEmpty())

@@ -130,17 +130,17 @@ void CataloguePage::showCurrentDetails()
     }
     const auto kind = current.data(CatalogueModel::KindRole).value<CatalogueModel::NodeKind>();
     if (kind == CatalogueModel::NodeKind::Solution) {
-        const Solution *solution = catalogue->solution(
-            current.data(CatalogueModel::IdRole).toString());
+        const Solution *solution
+            = catalogue->solution(current.data(CatalogueModel::IdRole).toString());
         m_details->setHtml(solution ? CatalogueDetails::solutionHtml(*catalogue, *solution)
                                     : QString());
         return;
     }
-    const Resource *resource =
-        catalogue->resource(current.data(CatalogueModel::ResourceIdRole).toString());
+    const Resource *resource
+        = catalogue->resource(current.data(CatalogueModel::ResourceIdRole).toString());
     const QString attribute = kind == CatalogueModel::NodeKind::Attribute
-                                  ? current.data(CatalogueModel::IdRole).toString()
-                                  : QString();
+        ? current.data(CatalogueModel::IdRole).toString()
+        : QString();
     m_details->setHtml(resource ? CatalogueDetails::resourceHtml(*catalogue, *resource, attribute)
                                 : QString());
 }
