@@ -23,7 +23,10 @@ public:
         return ApiValue(Kind::Boolean, value ? QStringLiteral("true") : QStringLiteral("false"));
     }
     // compactJson: valid JSON text, compact (no insignificant white space)
-    static ApiValue json(QString compactJson) { return ApiValue(Kind::Json, std::move(compactJson)); }
+    static ApiValue json(QString compactJson)
+    {
+        return ApiValue(Kind::Json, std::move(compactJson));
+    }
 
     Kind kind() const { return m_kind; }
     bool isNull() const { return m_kind == Kind::Null; }
@@ -40,8 +43,7 @@ private:
     ApiValue(Kind kind, QString text)
         : m_kind(kind)
         , m_text(std::move(text))
-    {
-    }
+    {}
 
     Kind m_kind = Kind::Null;
     QString m_text;

@@ -18,7 +18,8 @@ enum class DayOrder { Unspecified, DayMonthYear, MonthDayYear, YearMonthDay };
 // Excel's two serial date epochs: 1900 (Windows default, with its fictitious 29 Feb 1900) and 1904.
 enum class DateSystem { Excel1900, Excel1904 };
 
-// Timestamp output: the API's "YYYY-MM-DD HH:MM:SS[ +hh:mm]" or ISO-8601 "YYYY-MM-DDTHH:MM:SS[Z|+hh:mm]".
+// Timestamp output: the API's "YYYY-MM-DD HH:MM:SS[ +hh:mm]" or ISO-8601
+// "YYYY-MM-DDTHH:MM:SS[Z|+hh:mm]".
 enum class TimestampForm { Api, Iso8601 };
 
 struct NumberFormat
