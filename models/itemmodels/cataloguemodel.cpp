@@ -27,6 +27,12 @@ QString attributeFlags(const Attribute &attribute)
     return flags.join(QStringLiteral(" · "));
 }
 
+// The words a search matches against: lower-case, so the proxy compares without folding each time.
+QString searchWords(const QStringList &words)
+{
+    return words.join(u' ').toLower();
+}
+
 } // namespace
 
 CatalogueModel::CatalogueModel(QObject *parent)
@@ -148,9 +154,7 @@ QVariant CatalogueModel::solutionData(const Solution &solution, int column, int 
     if (role == IdRole)
         return solution.id;
     if (role == SearchTextRole || role == NameSearchTextRole)
-        return QStringList {solution.id, solution.module, solution.product, solution.solutionName}
-            .join(u' ')
-            .toLower();
+        return searchWords({solution.id, solution.module, solution.product, solution.solutionName});
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {
@@ -174,7 +178,7 @@ QVariant CatalogueModel::resourceData(const Resource &resource, int column, int 
         QStringList words {resource.id, resource.displayName, resource.objectName};
         if (role == SearchTextRole)
             words.append(resource.description);
-        return words.join(u' ').toLower();
+        return searchWords(words);
     }
     if (role == Qt::ToolTipRole)
         return resource.description.isEmpty() ? resource.id : resource.description;
@@ -208,10 +212,8 @@ QVariant CatalogueModel::attributeData(const Resource &resource, const Attribute
     if (role == NameSearchTextRole)
         return attribute.name.toLower();
     if (role == SearchTextRole)
-        return QStringList {attribute.name, attributeTypeName(attribute.type),
-                            attribute.description}
-            .join(u' ')
-            .toLower();
+        return searchWords(
+            {attribute.name, attributeTypeName(attribute.type), attribute.description});
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {

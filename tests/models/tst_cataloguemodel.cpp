@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/itemmodels/cataloguefilterproxymodel.h"
 #include "models/itemmodels/cataloguemodel.h"
+#include "tests/support/catalogues.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -8,14 +9,6 @@
 using namespace sluice;
 
 namespace {
-
-std::shared_ptr<const Catalogue> builtInCatalogue()
-{
-    Result<Catalogue> catalogue = Catalogue::load(Catalogue::builtInPath());
-    if (!catalogue)
-        qFatal("built-in catalogue does not load");
-    return std::make_shared<const Catalogue>(std::move(catalogue).value());
-}
 
 QStringList names(const QAbstractItemModel &model, const QModelIndex &parent = {})
 {
@@ -45,7 +38,7 @@ void TestCatalogueModel::treeFollowsTheCatalogue()
 {
     CatalogueModel model;
     QCOMPARE(model.rowCount(), 0);
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     QCOMPARE(names(model), (QStringList {"INV", "QP", "MP", "RR"}));
     const QModelIndex inv = model.index(0, 0);
     QCOMPARE(model.rowCount(inv), 17);
@@ -62,20 +55,20 @@ void TestCatalogueModel::passesTheModelTester()
 {
     CatalogueModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     CatalogueFilterProxyModel proxy;
     QAbstractItemModelTester proxyTester(&proxy,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("order"));
     proxy.setSearchText(QString());
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
 }
 
 void TestCatalogueModel::attributeRowsShowTypeAndFlags()
 {
     CatalogueModel model;
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     const QModelIndex orders = model.indexOfResource(u"INV.CUSTOMER_ORDERS");
     const QModelIndex orderId = model.index(0, 0, orders);
     QCOMPARE(orderId.siblingAtColumn(CatalogueModel::TypeColumn).data().toString(),
@@ -98,7 +91,7 @@ void TestCatalogueModel::attributeRowsShowTypeAndFlags()
 void TestCatalogueModel::indexOfResourceFindsItsRow()
 {
     CatalogueModel model;
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     const QModelIndex quote = model.indexOfResource(u"qp.quote_line");
     QVERIFY(quote.isValid());
     QCOMPARE(quote.data().toString(), QStringLiteral("Quote Line"));
@@ -109,7 +102,7 @@ void TestCatalogueModel::indexOfResourceFindsItsRow()
 void TestCatalogueModel::searchKeepsMatchesAndTheirAncestors()
 {
     CatalogueModel model;
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     CatalogueFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("price_list"));
@@ -128,7 +121,7 @@ void TestCatalogueModel::searchKeepsMatchesAndTheirAncestors()
 void TestCatalogueModel::searchMatchingAResourceKeepsItsAttributes()
 {
     CatalogueModel model;
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     CatalogueFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("Customer Orders"));
@@ -141,7 +134,7 @@ void TestCatalogueModel::searchMatchingAResourceKeepsItsAttributes()
 void TestCatalogueModel::searchWordsMayComeFromAncestors()
 {
     CatalogueModel model;
-    model.setCatalogue(builtInCatalogue());
+    model.setCatalogue(test::builtInCatalogue());
     CatalogueFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSearchText(QStringLiteral("customer_orders SHIP units"));

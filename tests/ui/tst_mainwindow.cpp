@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 #include "models/schema/catalogue.h"
+#include "tests/support/catalogues.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "ui/mainwindow.h"
@@ -27,14 +28,6 @@ using namespace sluice;
 
 namespace {
 
-std::shared_ptr<const Catalogue> builtInCatalogue()
-{
-    Result<Catalogue> catalogue = Catalogue::load(Catalogue::builtInPath());
-    if (!catalogue)
-        qFatal("built-in catalogue does not load");
-    return std::make_shared<const Catalogue>(std::move(catalogue).value());
-}
-
 template<typename T>
 T *child(QWidget &parent, const char *name)
 {
@@ -43,6 +36,19 @@ T *child(QWidget &parent, const char *name)
         qFatal("no child named %s", name);
     return found;
 }
+
+// A main window on the built-in catalogue, shown, answering through a scripted prompter.
+struct ShownWindow
+{
+    test::ScriptedPrompter prompter;
+    MainWindow window {prompter};
+
+    ShownWindow()
+    {
+        window.setCatalogue(test::builtInCatalogue());
+        window.show();
+    }
+};
 
 } // namespace
 
@@ -65,10 +71,8 @@ private Q_SLOTS:
 
 void TestMainWindow::showsTheCatalogueAndItsSize()
 {
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    window.setCatalogue(builtInCatalogue());
-    window.show();
+    ShownWindow shown;
+    MainWindow &window = shown.window;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     auto *tree = child<QTreeView>(window, "catalogueTree");
@@ -84,10 +88,8 @@ void TestMainWindow::showsTheCatalogueAndItsSize()
 
 void TestMainWindow::searchNarrowsTheTree()
 {
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    window.setCatalogue(builtInCatalogue());
-    window.show();
+    ShownWindow shown;
+    MainWindow &window = shown.window;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     auto *search = child<QLineEdit>(window, "catalogueSearch");
@@ -109,10 +111,8 @@ void TestMainWindow::searchNarrowsTheTree()
 
 void TestMainWindow::selectingAResourceShowsTableEndpointAndAttributes()
 {
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    window.setCatalogue(builtInCatalogue());
-    window.show();
+    ShownWindow shown;
+    MainWindow &window = shown.window;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     window.cataloguePage()->selectResource(QStringLiteral("INV.CUSTOMER_ORDERS"));
@@ -135,7 +135,7 @@ void TestMainWindow::findShortcutFocusesTheSearch()
 {
     test::ScriptedPrompter prompter;
     MainWindow window(prompter);
-    window.setCatalogue(builtInCatalogue());
+    window.setCatalogue(test::builtInCatalogue());
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     auto *tree = child<QTreeView>(window, "catalogueTree");
@@ -229,7 +229,7 @@ void TestMainWindow::germanTranslationIsEmbedded()
     Application::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German));
     test::ScriptedPrompter prompter;
     MainWindow window(prompter);
-    window.setCatalogue(builtInCatalogue());
+    window.setCatalogue(test::builtInCatalogue());
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
