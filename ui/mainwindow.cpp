@@ -24,6 +24,7 @@ MainWindow::MainWindow(Prompter &prompter, QWidget *parent)
     setWindowTitle(tr("Sluice"));
     setWindowIcon(QIcon(QStringLiteral(":/sluice/icons/sluice.svg")));
     setCentralWidget(m_cataloguePage);
+    m_cataloguePage->setFocus();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     resize(1100, 700);

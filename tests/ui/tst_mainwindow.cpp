@@ -103,6 +103,7 @@ void TestMainWindow::searchNarrowsTheTree()
     QVERIFY(tree->isExpanded(orders.parent()));
     QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(),
              QStringLiteral("1 of 51 resources match"));
+    QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-search")));
 
     search->clear();
     QCOMPARE(model->rowCount(), 4);

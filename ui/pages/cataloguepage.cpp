@@ -39,6 +39,10 @@ CataloguePage::CataloguePage(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(CatalogueModel::NameColumn,
+                                           QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(CatalogueModel::TypeColumn,
+                                           QHeaderView::ResizeToContents);
     m_tree->setColumnHidden(CatalogueModel::DescriptionColumn, true);
 
     m_details->setObjectName(QStringLiteral("catalogueDetails"));
@@ -61,6 +65,7 @@ CataloguePage::CataloguePage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
     setTabOrder(m_search, m_tree);
+    setFocusProxy(m_search); // typing right away searches
     setTabOrder(m_tree, m_details);
 
     connect(m_search, &QLineEdit::textChanged, this, &CataloguePage::applySearch);
@@ -74,7 +79,6 @@ void CataloguePage::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
 {
     m_model->setCatalogue(std::move(catalogue));
     m_tree->expandToDepth(0);
-    m_tree->resizeColumnToContents(CatalogueModel::NameColumn);
     m_details->setHtml(CatalogueDetails::overviewHtml());
     updateMatchCount();
 }
