@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config ccache clang-format dpkg-dev git ca-certificates
+    build-essential cmake ninja-build pkg-config ccache clang-format dpkg-dev file git
+    ca-certificates
     # Qt 6 (Debian 12: 6.4.2)
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6
