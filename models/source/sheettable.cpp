@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "models/source/sheettable.h"
+
+#include <algorithm>
+
+namespace sluice {
+
+// One column of one block. It only grows as far as its last non-empty cell: rows past its end,
+// and columns a block has never seen, read as empty. Sparse and ragged sheets cost nothing there.
+struct ColumnBlock
+{
+    std::vector<CellKind> kinds;
+    std::vector<quint32> ends; // end of each cell's text in `text`
+    QByteArray text;
+
+    quint32 endBefore(qsizetype rowInBlock) const
+    {
+        return rowInBlock == 0 ? 0 : ends[static_cast<std::size_t>(rowInBlock - 1)];
+    }
+
+    void padTo(qsizetype rowInBlock)
+    {
+        const auto size = static_cast<std::size_t>(rowInBlock);
+        if (kinds.size() >= size)
+            return;
+        const quint32 end = static_cast<quint32>(text.size());
+        kinds.resize(size, CellKind::Empty);
+        ends.resize(size, end);
+    }
+};
+
+struct SheetTable::Block
+{
+    qsizetype rows = 0;
+    std::vector<ColumnBlock> columns;
+};
+
+SheetTable::SheetTable() = default;
+SheetTable::~SheetTable() = default;
+SheetTable::SheetTable(SheetTable &&) noexcept = default;
+SheetTable &SheetTable::operator=(SheetTable &&) noexcept = default;
+
+CellKind SheetTable::kind(qsizetype row, int column) const
+{
+    if (row < 0 || row >= m_rowCount || column < 0 || column >= m_columnCount)
+        return CellKind::Empty;
+    const Block &block = *m_blocks[static_cast<std::size_t>(row / RowsPerBlock)];
+    if (static_cast<std::size_t>(column) >= block.columns.size())
+        return CellKind::Empty;
+    const ColumnBlock &cells = block.columns[static_cast<std::size_t>(column)];
+    const auto index = static_cast<std::size_t>(row % RowsPerBlock);
+    return index < cells.kinds.size() ? cells.kinds[index] : CellKind::Empty;
+}
+
+QByteArrayView SheetTable::utf8(qsizetype row, int column) const
+{
+    if (kind(row, column) == CellKind::Empty)
+        return {};
+    const Block &block = *m_blocks[static_cast<std::size_t>(row / RowsPerBlock)];
+    const ColumnBlock &cells = block.columns[static_cast<std::size_t>(column)];
+    const qsizetype rowInBlock = row % RowsPerBlock;
+    const quint32 begin = cells.endBefore(rowInBlock);
+    const quint32 end = cells.ends[static_cast<std::size_t>(rowInBlock)];
+    return QByteArrayView(cells.text.constData() + begin, end - begin);
+}
+
+SheetTable::Block &SheetTable::lastBlock()
+{
+    if (m_blocks.empty() || m_blocks.back()->rows == RowsPerBlock) {
+        if (!m_blocks.empty()) {
+            for (ColumnBlock &cells : m_blocks.back()->columns) {
+                cells.kinds.shrink_to_fit();
+                cells.ends.shrink_to_fit();
+                cells.text.squeeze();
+            }
+        }
+        m_blocks.push_back(std::make_unique<Block>());
+    }
+    return *m_blocks.back();
+}
+
+void SheetTable::beginRow()
+{
+    Q_ASSERT(!m_inRow);
+    lastBlock();
+    m_inRow = true;
+}
+
+bool SheetTable::setCell(int column, CellKind kind, QByteArrayView utf8)
+{
+    Q_ASSERT(m_inRow && column >= 0);
+    if (kind == CellKind::Empty)
+        return true;
+    Block &block = *m_blocks.back();
+    if (static_cast<std::size_t>(column) >= block.columns.size())
+        block.columns.resize(static_cast<std::size_t>(column) + 1);
+    m_columnCount = std::max(m_columnCount, column + 1);
+    ColumnBlock &cells = block.columns[static_cast<std::size_t>(column)];
+    const qsizetype rowInBlock = block.rows;
+    // Setting a cell twice in one row replaces it; its text is always the column's last.
+    if (cells.kinds.size() == static_cast<std::size_t>(rowInBlock) + 1) {
+        cells.text.truncate(cells.endBefore(rowInBlock));
+        cells.kinds.pop_back();
+        cells.ends.pop_back();
+    }
+    if (cells.text.size() + utf8.size() >= MaxTextPerBlockColumn)
+        return false;
+    cells.padTo(rowInBlock);
+    cells.text.append(utf8);
+    cells.kinds.push_back(kind);
+    cells.ends.push_back(static_cast<quint32>(cells.text.size()));
+    return true;
+}
+
+void SheetTable::endRow()
+{
+    Q_ASSERT(m_inRow);
+    m_inRow = false;
+    ++m_blocks.back()->rows;
+    ++m_rowCount;
+}
+
+void SheetTable::appendEmptyRows(qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        beginRow();
+        endRow();
+    }
+}
+
+bool SheetTable::appendTable(SheetTable &&other)
+{
+    Q_ASSERT(!m_inRow && !other.m_inRow);
+    bool complete = true;
+    if (m_rowCount % RowsPerBlock == 0) {
+        for (auto &block : other.m_blocks)
+            m_blocks.push_back(std::move(block));
+        m_rowCount += other.m_rowCount;
+        m_columnCount = std::max(m_columnCount, other.m_columnCount);
+    } else {
+        for (qsizetype row = 0; row < other.m_rowCount && complete; ++row)
+            complete = copyRowFrom(other, row);
+    }
+    other = SheetTable();
+    return complete;
+}
+
+bool SheetTable::copyRowFrom(const SheetTable &other, qsizetype row)
+{
+    bool complete = true;
+    beginRow();
+    for (int column = 0; column < other.m_columnCount && complete; ++column)
+        complete = setCell(column, other.kind(row, column), other.utf8(row, column));
+    endRow();
+    return complete;
+}
+
+void SheetTable::truncateRows(qsizetype rowCount)
+{
+    Q_ASSERT(!m_inRow);
+    if (rowCount >= m_rowCount)
+        return;
+    const auto blocksNeeded
+        = static_cast<std::size_t>((rowCount + RowsPerBlock - 1) / RowsPerBlock);
+    m_blocks.resize(blocksNeeded);
+    m_rowCount = rowCount;
+    if (m_blocks.empty())
+        return;
+    Block &last = *m_blocks.back();
+    last.rows = rowCount - static_cast<qsizetype>(blocksNeeded - 1) * RowsPerBlock;
+    for (ColumnBlock &cells : last.columns) {
+        const auto keep = std::min(cells.kinds.size(), static_cast<std::size_t>(last.rows));
+        cells.text.truncate(cells.endBefore(static_cast<qsizetype>(keep)));
+        cells.kinds.resize(keep);
+        cells.ends.resize(keep);
+    }
+}
+
+qsizetype SheetTable::memoryUse() const
+{
+    qsizetype bytes = 0;
+    for (const auto &block : m_blocks) {
+        bytes += static_cast<qsizetype>(sizeof(Block));
+        for (const ColumnBlock &cells : block->columns) {
+            bytes += static_cast<qsizetype>(sizeof(ColumnBlock) + cells.kinds.capacity()
+                                            + cells.ends.capacity() * sizeof(quint32));
+            bytes += cells.text.capacity();
+        }
+    }
+    return bytes;
+}
+
+} // namespace sluice

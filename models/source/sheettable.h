@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "models/source/cellkind.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace sluice {
+
+// The cells of one sheet, stored by column in blocks of rows: per cell one kind byte and one
+// 32-bit end offset into the block's UTF-8 text, so a cell costs 5 bytes plus its text. A QString
+// per cell would cost over 50 bytes; a 1M-row, 14-column sheet must fit in twice its CSV size.
+//
+// Readers append rows; blocks of complete rows can be moved from one table to another without
+// copying, so a reader on a worker thread hands finished blocks to the GUI's table.
+class SheetTable
+{
+public:
+    static constexpr qsizetype RowsPerBlock = 65536;
+    // Text one column may hold within one block: offsets are 32-bit. Readers cap a cell's length
+    // far below this, so only a hostile file reaches it, and setCell refuses rather than wraps.
+    static constexpr qsizetype MaxTextPerBlockColumn = qsizetype(1) << 32;
+
+    SheetTable();
+    ~SheetTable();
+    SheetTable(SheetTable &&) noexcept;
+    SheetTable &operator=(SheetTable &&) noexcept;
+    SheetTable(const SheetTable &) = delete;
+    SheetTable &operator=(const SheetTable &) = delete;
+
+    qsizetype rowCount() const { return m_rowCount; }
+    int columnCount() const { return m_columnCount; }
+
+    CellKind kind(qsizetype row, int column) const;
+    QByteArrayView utf8(qsizetype row, int column) const;
+    QString text(qsizetype row, int column) const { return QString::fromUtf8(utf8(row, column)); }
+    bool isEmpty(qsizetype row, int column) const { return kind(row, column) == CellKind::Empty; }
+
+    // Appending. Cells of a row are set in any column order; unset ones stay empty. A column
+    // index beyond the current count widens the table (earlier rows read empty there).
+    void beginRow();
+    // False when the column's text in this block would pass MaxTextPerBlockColumn.
+    [[nodiscard]] bool setCell(int column, CellKind kind, QByteArrayView utf8);
+    void endRow();
+    void appendEmptyRows(qsizetype count);
+
+    // Moves every row of other to the end of this table; other is left empty. O(blocks) when this
+    // table ends on a block boundary, else rows are copied (false if a copy hit the text limit).
+    [[nodiscard]] bool appendTable(SheetTable &&other);
+
+    // Removes rows at the end, e.g. trailing empty rows.
+    void truncateRows(qsizetype rowCount);
+
+    // Bytes held for cells, for the memory budget and the benchmark.
+    qsizetype memoryUse() const;
+
+private:
+    struct Block;
+
+    Block &lastBlock();
+    bool copyRowFrom(const SheetTable &other, qsizetype row);
+
+    std::vector<std::unique_ptr<Block>> m_blocks;
+    qsizetype m_rowCount = 0;
+    int m_columnCount = 0;
+    bool m_inRow = false;
+};
+
+} // namespace sluice

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+#include "models/source/sheettable.h"
+
+#include <QTest>
+
+using namespace sluice;
+
+namespace {
+
+void appendTextRow(SheetTable &table, const QList<QByteArray> &cells)
+{
+    table.beginRow();
+    for (int column = 0; column < cells.size(); ++column) {
+        if (!cells[column].isNull())
+            QVERIFY(table.setCell(column, CellKind::Text, cells[column]));
+    }
+    table.endRow();
+}
+
+// Rows of "r<row>c<column>" with every third cell left empty.
+SheetTable numberedTable(qsizetype rows, int columns, qsizetype firstRow = 0)
+{
+    SheetTable table;
+    for (qsizetype row = firstRow; row < firstRow + rows; ++row) {
+        table.beginRow();
+        for (int column = 0; column < columns; ++column) {
+            if ((row + column) % 3 != 0) {
+                const QByteArray text
+                    = "r" + QByteArray::number(row) + "c" + QByteArray::number(column);
+                if (!table.setCell(column, CellKind::Text, text))
+                    qFatal("setCell refused");
+            }
+        }
+        table.endRow();
+    }
+    return table;
+}
+
+bool isNumbered(const SheetTable &table, qsizetype row, int column)
+{
+    if ((row + column) % 3 == 0)
+        return table.isEmpty(row, column) && table.utf8(row, column).isEmpty();
+    return table.text(row, column) == QStringLiteral("r%1c%2").arg(row).arg(column);
+}
+
+} // namespace
+
+class TestSheetTable : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyTable();
+    void keepsKindsAndExactText();
+    void raggedRowsWidenTheTable();
+    void cellsInAnyOrderAndReplaced();
+    void manyBlocksReadBack();
+    void appendingBlocksMovesOrCopies();
+    void truncateDropsTrailingRows();
+    void memoryStaysNearTheText();
+};
+
+void TestSheetTable::emptyTable()
+{
+    SheetTable table;
+    QCOMPARE(table.rowCount(), 0);
+    QCOMPARE(table.columnCount(), 0);
+    QCOMPARE(table.kind(0, 0), CellKind::Empty);
+    QVERIFY(table.text(5, 5).isEmpty());
+    table.appendEmptyRows(3);
+    QCOMPARE(table.rowCount(), 3);
+    QCOMPARE(table.columnCount(), 0);
+}
+
+void TestSheetTable::keepsKindsAndExactText()
+{
+    SheetTable table;
+    table.beginRow();
+    QVERIFY(table.setCell(0, CellKind::Text, "007"));
+    QVERIFY(table.setCell(1, CellKind::Number, "45658.5"));
+    QVERIFY(table.setCell(2, CellKind::DateTime, "2025-01-01T12:00:00"));
+    QVERIFY(table.setCell(3, CellKind::Boolean, "true"));
+    QVERIFY(table.setCell(4, CellKind::Error, "#N/A"));
+    QVERIFY(table.setCell(5, CellKind::Text, "  Zürich\r\n東京 "));
+    table.endRow();
+    QCOMPARE(table.kind(0, 0), CellKind::Text);
+    QCOMPARE(table.text(0, 0), QStringLiteral("007"));
+    QCOMPARE(table.kind(0, 1), CellKind::Number);
+    QCOMPARE(table.kind(0, 2), CellKind::DateTime);
+    QCOMPARE(table.kind(0, 3), CellKind::Boolean);
+    QCOMPARE(table.text(0, 4), QStringLiteral("#N/A"));
+    QCOMPARE(table.text(0, 5), QStringLiteral("  Zürich\r\n東京 "));
+    QCOMPARE(table.kind(0, 6), CellKind::Empty);
+    QCOMPARE(cellKindName(CellKind::DateTime), QStringLiteral("datetime"));
+}
+
+void TestSheetTable::raggedRowsWidenTheTable()
+{
+    SheetTable table;
+    appendTextRow(table, {"a", "b"});
+    appendTextRow(table, {"c", "d", "e", "f"});
+    appendTextRow(table, {"g"});
+    appendTextRow(table, {});
+    QCOMPARE(table.rowCount(), 4);
+    QCOMPARE(table.columnCount(), 4);
+    QCOMPARE(table.kind(0, 3), CellKind::Empty);
+    QCOMPARE(table.text(1, 3), QStringLiteral("f"));
+    QCOMPARE(table.kind(2, 1), CellKind::Empty);
+    QCOMPARE(table.kind(3, 0), CellKind::Empty);
+}
+
+void TestSheetTable::cellsInAnyOrderAndReplaced()
+{
+    SheetTable table;
+    table.beginRow();
+    QVERIFY(table.setCell(3, CellKind::Text, "d"));
+    QVERIFY(table.setCell(0, CellKind::Text, "a"));
+    QVERIFY(table.setCell(3, CellKind::Number, "4"));
+    table.endRow();
+    appendTextRow(table, {"x", "y", "z", "w"});
+    QCOMPARE(table.text(0, 0), QStringLiteral("a"));
+    QCOMPARE(table.kind(0, 3), CellKind::Number);
+    QCOMPARE(table.text(0, 3), QStringLiteral("4"));
+    QCOMPARE(table.text(1, 3), QStringLiteral("w"));
+    QCOMPARE(table.kind(0, 1), CellKind::Empty);
+}
+
+void TestSheetTable::manyBlocksReadBack()
+{
+    const qsizetype rows = SheetTable::RowsPerBlock * 2 + 17;
+    const SheetTable table = numberedTable(rows, 5);
+    QCOMPARE(table.rowCount(), rows);
+    QCOMPARE(table.columnCount(), 5);
+    for (qsizetype row : {qsizetype(0), qsizetype(1), SheetTable::RowsPerBlock - 1,
+                          SheetTable::RowsPerBlock, SheetTable::RowsPerBlock + 1, rows - 1}) {
+        for (int column = 0; column < 5; ++column)
+            QVERIFY2(isNumbered(table, row, column), qPrintable(QString::number(row)));
+    }
+}
+
+void TestSheetTable::appendingBlocksMovesOrCopies()
+{
+    // On a block boundary the blocks move; elsewhere the rows are copied. Both read the same.
+    SheetTable aligned = numberedTable(SheetTable::RowsPerBlock, 3);
+    QVERIFY(aligned.appendTable(numberedTable(10, 4, SheetTable::RowsPerBlock)));
+    QCOMPARE(aligned.rowCount(), SheetTable::RowsPerBlock + 10);
+    QCOMPARE(aligned.columnCount(), 4);
+    QVERIFY(isNumbered(aligned, SheetTable::RowsPerBlock + 9, 3));
+
+    SheetTable unaligned = numberedTable(7, 2);
+    SheetTable more = numberedTable(5, 3, 7);
+    QVERIFY(unaligned.appendTable(std::move(more)));
+    QCOMPARE(more.rowCount(), 0);
+    QCOMPARE(unaligned.rowCount(), 12);
+    for (qsizetype row = 0; row < 12; ++row) {
+        for (int column = 0; column < 2; ++column)
+            QVERIFY(isNumbered(unaligned, row, column));
+    }
+    QVERIFY(isNumbered(unaligned, 11, 2));
+    QCOMPARE(unaligned.kind(3, 2), CellKind::Empty);
+}
+
+void TestSheetTable::truncateDropsTrailingRows()
+{
+    SheetTable table = numberedTable(SheetTable::RowsPerBlock + 5, 3);
+    table.truncateRows(SheetTable::RowsPerBlock + 2);
+    QCOMPARE(table.rowCount(), SheetTable::RowsPerBlock + 2);
+    QVERIFY(isNumbered(table, SheetTable::RowsPerBlock + 1, 1));
+    QCOMPARE(table.kind(SheetTable::RowsPerBlock + 3, 1), CellKind::Empty);
+    table.truncateRows(2);
+    QCOMPARE(table.rowCount(), 2);
+    QVERIFY(isNumbered(table, 1, 2));
+    appendTextRow(table, {"new"});
+    QCOMPARE(table.text(2, 0), QStringLiteral("new"));
+    QCOMPARE(table.kind(2, 1), CellKind::Empty);
+}
+
+void TestSheetTable::memoryStaysNearTheText()
+{
+    // 200k rows of 10 cells of 8 bytes: 16 MB of text. Kinds and offsets add 5 bytes a cell.
+    SheetTable table;
+    const QByteArray cell = "ABCDEFGH";
+    for (int row = 0; row < 200000; ++row) {
+        table.beginRow();
+        for (int column = 0; column < 10; ++column)
+            QVERIFY(table.setCell(column, CellKind::Text, cell));
+        table.endRow();
+    }
+    const qsizetype text = 200000LL * 10 * cell.size();
+    const qsizetype bookkeeping = 200000LL * 10 * 5;
+    QVERIFY2(table.memoryUse() < (text + bookkeeping) * 13 / 10,
+             qPrintable(QString::number(table.memoryUse())));
+}
+
+QTEST_GUILESS_MAIN(TestSheetTable)
+#include "tst_sheettable.moc"
