@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+#include "models/source/csvtokenizer.h"
+
+#include <cstring>
+
+namespace sluice {
+
+CsvTokenizer::CsvTokenizer(char delimiter, char quote, const ReadLimits &limits, ReadSink &sink)
+    : m_delimiter(delimiter)
+    , m_quote(quote)
+    , m_limits(limits)
+    , m_sink(sink)
+{}
+
+std::optional<QString> CsvTokenizer::feed(QByteArrayView utf8)
+{
+    const char *p = utf8.data();
+    const char *end = p + utf8.size();
+    while (p < end && !m_error && !m_cancelled) {
+        switch (m_state) {
+        case State::AfterCR:
+            if (*p == '\n')
+                ++p;
+            m_state = State::FieldStart;
+            break;
+        case State::FieldStart:
+            if (m_quote != 0 && *p == m_quote) {
+                m_state = State::Quoted;
+                m_fieldQuoted = true;
+                m_quoteLine = m_line;
+                ++p;
+            } else {
+                m_state = State::Unquoted;
+            }
+            break;
+        case State::Unquoted:
+            p = readUnquoted(p, end);
+            break;
+        case State::Quoted:
+            p = readQuoted(p, end);
+            break;
+        case State::QuoteSeen:
+            p = afterQuote(p, end);
+            break;
+        }
+    }
+    return m_error;
+}
+
+const char *CsvTokenizer::readUnquoted(const char *p, const char *end)
+{
+    const char *start = p;
+    while (p < end && *p != m_delimiter && *p != '\n' && *p != '\r')
+        ++p;
+    if (p == end) {
+        appendToField(start, p); // the field goes on in the next slice
+        return p;
+    }
+    // Most fields start and end in one slice: hand them over without copying.
+    if (m_field.isEmpty())
+        separator(*p, QByteArrayView(start, p - start));
+    else {
+        appendToField(start, p);
+        separator(*p, m_field);
+    }
+    return p + 1;
+}
+
+const char *CsvTokenizer::readQuoted(const char *p, const char *end)
+{
+    const auto *quote
+        = static_cast<const char *>(std::memchr(p, m_quote, static_cast<std::size_t>(end - p)));
+    const char *stop = quote ? quote : end;
+    countLines(p, stop);
+    appendToField(p, stop);
+    if (!quote)
+        return end;
+    m_state = State::QuoteSeen;
+    return quote + 1;
+}
+
+const char *CsvTokenizer::afterQuote(const char *p, const char *end)
+{
+    Q_UNUSED(end)
+    const char c = *p;
+    if (c == m_quote) { // a doubled quote is one quote character
+        appendToField(p, p + 1);
+        m_state = State::Quoted;
+        return p + 1;
+    }
+    if (c == m_delimiter || c == '\n' || c == '\r') {
+        separator(c, m_field);
+        return p + 1;
+    }
+    // Text after the closing quote: Excel keeps it as part of the field.
+    m_state = State::Unquoted;
+    return p;
+}
+
+void CsvTokenizer::appendToField(const char *begin, const char *end)
+{
+    if (m_field.size() + (end - begin) > m_limits.maxCellBytes) {
+        m_error = tr("line %1: a field is longer than %2 bytes; is the quote character right?")
+                      .arg(m_quoteLine > 0 && m_state == State::Quoted ? m_quoteLine : m_line)
+                      .arg(m_limits.maxCellBytes);
+        return;
+    }
+    m_field.append(begin, end - begin);
+}
+
+void CsvTokenizer::separator(char c, QByteArrayView field)
+{
+    if (c == m_delimiter) {
+        endField(field);
+        m_state = State::FieldStart;
+        return;
+    }
+    ++m_line;
+    const bool blankLine = !m_rowStarted && m_column == 0 && field.isEmpty() && !m_fieldQuoted;
+    if (blankLine) {
+        ++m_pendingBlankLines; // a row, unless only blank lines follow to the end
+    } else {
+        endField(field);
+        endRecord();
+    }
+    m_state = c == '\r' ? State::AfterCR : State::FieldStart;
+}
+
+void CsvTokenizer::endField(QByteArrayView field)
+{
+    if (!m_rowStarted) {
+        m_rows.appendEmptyRows(m_pendingBlankLines);
+        m_records += m_pendingBlankLines;
+        m_pendingBlankLines = 0;
+        m_rows.beginRow();
+        m_rowStarted = true;
+    }
+    if (m_column >= m_limits.maxColumns) {
+        m_error
+            = tr("line %1: more than %2 fields in one record").arg(m_line).arg(m_limits.maxColumns);
+    } else if (!field.isEmpty() && !m_rows.setCell(m_column, CellKind::Text, field)) {
+        m_error = tr("line %1: too much text in one column").arg(m_line);
+    }
+    ++m_column;
+    m_field.clear();
+    m_fieldQuoted = false;
+}
+
+void CsvTokenizer::endRecord()
+{
+    m_rows.endRow();
+    if (m_headerFields < 0) {
+        m_headerFields = m_column;
+    } else if (m_column != m_headerFields) {
+        if (m_ragged.size() < MaxRaggedReported)
+            m_ragged.append({m_records, m_column});
+        ++m_raggedCount;
+    }
+    ++m_records;
+    m_column = 0;
+    m_rowStarted = false;
+    if (m_records > m_limits.maxRows)
+        m_error = tr("line %1: more than %2 records").arg(m_line).arg(m_limits.maxRows);
+    if (m_rows.rowCount() >= SheetTable::RowsPerBlock)
+        deliverRows();
+}
+
+void CsvTokenizer::deliverRows()
+{
+    if (m_rows.rowCount() == 0)
+        return;
+    if (!m_sink.rowsRead(std::move(m_rows)))
+        m_cancelled = true;
+    m_rows = SheetTable();
+}
+
+void CsvTokenizer::countLines(const char *begin, const char *end)
+{
+    for (const char *p = begin; p < end; ++p) {
+        if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+            ++m_line;
+    }
+}
+
+std::optional<QString> CsvTokenizer::finish()
+{
+    if (m_error || m_cancelled)
+        return m_error;
+    switch (m_state) {
+    case State::Quoted:
+        return tr("line %1: a quoted field starts here and is never closed (a %2 is missing)")
+            .arg(m_quoteLine)
+            .arg(QLatin1Char(m_quote));
+    case State::Unquoted:
+    case State::QuoteSeen:
+        endField(m_field);
+        endRecord();
+        break;
+    case State::FieldStart:
+        if (m_rowStarted) { // the text ends right after a delimiter: one more, empty, field
+            endField({});
+            endRecord();
+        }
+        break;
+    case State::AfterCR:
+        break;
+    }
+    if (!m_error && !m_cancelled)
+        deliverRows();
+    return m_error;
+}
+
+} // namespace sluice

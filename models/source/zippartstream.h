@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "models/source/readlimits.h"
+
+#include <QString>
+
+#include <memory>
+
+class QuaZip;
+class QuaZipFile;
+
+namespace sluice {
+
+// Inflates one part (entry) of a zip package a chunk at a time, enforcing the read limits as it
+// goes. The sizes in the zip headers are never trusted: a part that inflates past the size cap, or
+// past the compression-ratio cap after its first MiB, is refused while it is being inflated.
+class ZipPartStream
+{
+public:
+    // zip must be open for reading and outlive the stream; compressedCap bounds the compressed
+    // size used for the ratio (the archive's own size, so a header cannot claim more).
+    ZipPartStream(QuaZip &zip, const QString &partName, const ReadLimits &limits,
+                  qint64 compressedCap);
+    ~ZipPartStream();
+    ZipPartStream(const ZipPartStream &) = delete;
+    ZipPartStream &operator=(const ZipPartStream &) = delete;
+
+    bool open();
+    // Up to maxSize bytes: > 0 read, 0 at the end of the part, -1 on an error (errorString()).
+    qint64 read(char *data, qint64 maxSize);
+
+    qint64 inflatedBytes() const { return m_inflated; }
+    // What the zip header says the part inflates to: for progress only, 0 when unknown.
+    qint64 declaredSize() const { return m_declaredSize; }
+    // Why open() or read() failed, naming the part.
+    QString errorString() const { return m_error; }
+
+private:
+    bool fail(const QString &reason);
+    bool finish();
+
+    QuaZip &m_zip;
+    QString m_partName;
+    ReadLimits m_limits;
+    qint64 m_compressedCap = 0;
+    std::unique_ptr<QuaZipFile> m_file;
+    qint64 m_inflated = 0;
+    qint64 m_compressed = 0;
+    qint64 m_declaredSize = 0;
+    QString m_error;
+};
+
+} // namespace sluice
