@@ -115,7 +115,6 @@ void CsvTokenizer::separator(char c, QByteArrayView field)
         m_state = State::FieldStart;
         return;
     }
-    ++m_line;
     const bool blankLine = !m_rowStarted && m_column == 0 && field.isEmpty() && !m_fieldQuoted;
     if (blankLine) {
         ++m_pendingBlankLines; // a row, unless only blank lines follow to the end
@@ -123,6 +122,7 @@ void CsvTokenizer::separator(char c, QByteArrayView field)
         endField(field);
         endRecord();
     }
+    ++m_line;
     m_state = c == '\r' ? State::AfterCR : State::FieldStart;
 }
 

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+#include "models/source/csvdialectdetector.h"
+#include "models/source/csvreader.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+
+namespace {
+
+QString writeFile(QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    file.write(bytes);
+    return file.fileName();
+}
+
+QList<QStringList> rowsOf(const SheetTable &table)
+{
+    QList<QStringList> rows;
+    for (qsizetype row = 0; row < table.rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < table.columnCount(); ++column)
+            cells.append(table.text(row, column));
+        while (!cells.isEmpty() && cells.last().isEmpty())
+            cells.removeLast();
+        rows.append(cells);
+    }
+    return rows;
+}
+
+// Feeds the text to a tokenizer in slices of the given size and returns the rows.
+QList<QStringList> tokenize(const QByteArray &text, qsizetype sliceSize, char delimiter = ',')
+{
+    CollectingSink sink;
+    CsvTokenizer tokenizer(delimiter, '"', ReadLimits(), sink);
+    for (qsizetype offset = 0; offset < text.size(); offset += sliceSize) {
+        if (tokenizer.feed(
+                QByteArrayView(text).sliced(offset, std::min(sliceSize, text.size() - offset))))
+            qFatal("feed failed");
+    }
+    if (tokenizer.finish())
+        qFatal("finish failed");
+    return rowsOf(sink.table());
+}
+
+class CancellingSink : public ReadSink
+{
+public:
+    qsizetype rowsSeen = 0;
+    bool rowsRead(SheetTable &&rows) override
+    {
+        rowsSeen += rows.rowCount();
+        return false;
+    }
+};
+
+} // namespace
+
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sliceBoundariesDoNotMatter();
+    void quotesAndLineBreaks();
+    void userOptionsOverrideDetection();
+    void windows1252FallbackKeepsTheEuro();
+    void utf16WithoutBomIsRecognised();
+    void oversizedFieldIsAnError();
+    void tooManyColumnsIsAnError();
+    void rowsArriveInBlocksAndCancelStops();
+    void utf8Validation_data();
+    void utf8Validation();
+};
+
+void TestCsvReader::sliceBoundariesDoNotMatter()
+{
+    const QByteArray text = "id,\"name\",note\r\n1,\"Smith, \"\"Jo\"\"\",\"two\nlines\"\r\n\r\n"
+                            "2,plain,x\"y\rlast,\"\",\n";
+    const QList<QStringList> whole = tokenize(text, text.size());
+    QCOMPARE(whole.size(), 5);
+    QCOMPARE(whole[1], (QStringList {"1", "Smith, \"Jo\"", "two\nlines"}));
+    QCOMPARE(whole[2], QStringList {});
+    QCOMPARE(whole[3], (QStringList {"2", "plain", "x\"y"}));
+    QCOMPARE(whole[4], QStringList {"last"});
+    for (qsizetype slice : {1, 2, 3, 7})
+        QCOMPARE(tokenize(text, slice), whole);
+}
+
+void TestCsvReader::quotesAndLineBreaks()
+{
+    // Text after a closing quote stays in the field, as Excel reads it; CR alone ends a record.
+    QCOMPARE(tokenize("\"ab\"cd,e\rf,g", 100), (QList<QStringList> {{"abcd", "e"}, {"f", "g"}}));
+    // Trailing blank lines are not rows; blank lines between rows are.
+    QCOMPARE(tokenize("a\n\nb\n\n\n", 100), (QList<QStringList> {{"a"}, {}, {"b"}}));
+    // A quoted empty field on its own line is a row, not a blank line.
+    QCOMPARE(tokenize("a\n\"\"\nb", 100), (QList<QStringList> {{"a"}, {}, {"b"}}));
+}
+
+void TestCsvReader::userOptionsOverrideDetection()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("data.csv"), "a;b|c\n1;2|3\n");
+    CsvReader detected;
+    QVERIFY(detected.open(path).isOk());
+    QCOMPARE(detected.dialect().delimiter, ';');
+
+    CsvOptions options;
+    options.delimiter = u'|';
+    options.quote = QChar();
+    CsvReader chosen(options);
+    QVERIFY(chosen.open(path).isOk());
+    QCOMPARE(chosen.dialect().delimiter, '|');
+    QCOMPARE(chosen.dialect().quote, '\0');
+    CollectingSink sink;
+    QVERIFY(chosen.readSheet(0, sink).isOk());
+    QCOMPARE(rowsOf(sink.table()), (QList<QStringList> {{"a;b", "c"}, {"1;2", "3"}}));
+}
+
+void TestCsvReader::windows1252FallbackKeepsTheEuro()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("prices.csv"),
+                                   "item,price\nK\xe4se,\x80 4\n\x93quoted\x94,\x9f\n");
+    CsvReader reader;
+    QVERIFY(reader.open(path).isOk());
+    QCOMPARE(reader.dialect().encoding, TextEncoding::Windows1252);
+    CollectingSink sink;
+    QVERIFY(reader.readSheet(0, sink).isOk());
+    QCOMPARE(sink.table().text(1, 0), QStringLiteral("Käse"));
+    QCOMPARE(sink.table().text(1, 1), QStringLiteral("€ 4"));
+    QCOMPARE(sink.table().text(2, 0), QStringLiteral("“quoted”"));
+    QCOMPARE(sink.table().text(2, 1), QStringLiteral("Ÿ"));
+}
+
+void TestCsvReader::utf16WithoutBomIsRecognised()
+{
+    QTemporaryDir dir;
+    const QString text = QStringLiteral("name\tcity\nJosé\tZürich\n");
+    QByteArray bytes(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    const QString path = writeFile(dir, QStringLiteral("export.txt"), bytes);
+    CsvReader reader;
+    QVERIFY(reader.open(path).isOk());
+    QCOMPARE(reader.dialect().encoding, TextEncoding::Utf16LE);
+    QCOMPARE(reader.dialect().delimiter, '\t');
+    CollectingSink sink;
+    QVERIFY(reader.readSheet(0, sink).isOk());
+    QCOMPARE(rowsOf(sink.table()), (QList<QStringList> {{"name", "city"}, {"José", "Zürich"}}));
+}
+
+void TestCsvReader::oversizedFieldIsAnError()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("runaway.csv"),
+                                   "a,b\n1,\"starts here\n" + QByteArray(3000, 'x') + "\n");
+    ReadLimits limits;
+    limits.maxCellBytes = 1000;
+    CsvReader reader;
+    QVERIFY(reader.open(path, limits).isOk());
+    CollectingSink sink;
+    const auto result = reader.readSheet(0, sink);
+    QVERIFY(!result.isOk());
+    QCOMPARE(result.error().message,
+             QStringLiteral("runaway.csv: line 2: a field is longer than 1000 bytes; is the quote "
+                            "character right?"));
+}
+
+void TestCsvReader::tooManyColumnsIsAnError()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("wide.csv"), "a,b,c,d,e\n");
+    ReadLimits limits;
+    limits.maxColumns = 4;
+    CsvReader reader;
+    QVERIFY(reader.open(path, limits).isOk());
+    CollectingSink sink;
+    const auto result = reader.readSheet(0, sink);
+    QVERIFY(!result.isOk());
+    QVERIFY2(result.error().message.contains(QStringLiteral("line 1: more than 4 fields")),
+             qPrintable(result.error().message));
+}
+
+void TestCsvReader::rowsArriveInBlocksAndCancelStops()
+{
+    QTemporaryDir dir;
+    QByteArray text = "n,square\n";
+    for (int i = 0; i < 100000; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(qint64(i) * i) + '\n';
+    const QString path = writeFile(dir, QStringLiteral("numbers.csv"), text);
+
+    CsvReader reader;
+    QVERIFY(reader.open(path).isOk());
+    CollectingSink all;
+    QCOMPARE(reader.readSheet(0, all).value(), ReadEnd::Finished);
+    QCOMPARE(all.table().rowCount(), 100001);
+    QCOMPARE(all.table().text(100000, 1), QStringLiteral("9999800001"));
+
+    CsvReader again;
+    QVERIFY(again.open(path).isOk());
+    CancellingSink cancelling;
+    QCOMPARE(again.readSheet(0, cancelling).value(), ReadEnd::Cancelled);
+    QCOMPARE(cancelling.rowsSeen, SheetTable::RowsPerBlock);
+}
+
+void TestCsvReader::utf8Validation_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("firstInvalid");
+    QTest::addRow("ascii") << QByteArray("plain text, long enough for the fast path") << -1;
+    QTest::addRow("multibyte") << QByteArray("Jos\xc3\xa9 \xe6\x9d\xb1 \xf0\x9f\x9a\x9a") << -1;
+    QTest::addRow("bad continuation") << QByteArray("ab\xc3\x28") << 2;
+    QTest::addRow("lone byte ff") << QByteArray("abcdefghij\xff") << 10;
+    QTest::addRow("overlong slash") << QByteArray("a\xc0\xaf") << 1;
+    QTest::addRow("surrogate") << QByteArray("a\xed\xa0\x80") << 1;
+    QTest::addRow("truncated at end") << QByteArray("abc\xe6\x9d") << 3;
+}
+
+void TestCsvReader::utf8Validation()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, firstInvalid);
+    QCOMPARE(CsvDialectDetector::firstInvalidUtf8(bytes), qsizetype(firstInvalid));
+}
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"
