@@ -169,6 +169,7 @@ void CsvTokenizer::deliverRows()
 {
     if (m_rows.rowCount() == 0)
         return;
+    m_rows.squeeze();
     if (!m_sink.rowsRead(std::move(m_rows)))
         m_cancelled = true;
     m_rows = SheetTable();

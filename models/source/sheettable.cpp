@@ -67,16 +67,21 @@ QByteArrayView SheetTable::utf8(qsizetype row, int column) const
 SheetTable::Block &SheetTable::lastBlock()
 {
     if (m_blocks.empty() || m_blocks.back()->rows == RowsPerBlock) {
-        if (!m_blocks.empty()) {
-            for (ColumnBlock &cells : m_blocks.back()->columns) {
-                cells.kinds.shrink_to_fit();
-                cells.ends.shrink_to_fit();
-                cells.text.squeeze();
-            }
-        }
+        squeeze();
         m_blocks.push_back(std::make_unique<Block>());
     }
     return *m_blocks.back();
+}
+
+void SheetTable::squeeze()
+{
+    if (m_blocks.empty())
+        return;
+    for (ColumnBlock &cells : m_blocks.back()->columns) {
+        cells.kinds.shrink_to_fit();
+        cells.ends.shrink_to_fit();
+        cells.text.squeeze();
+    }
 }
 
 void SheetTable::beginRow()

@@ -56,6 +56,9 @@ public:
     // Removes rows at the end, e.g. trailing empty rows.
     void truncateRows(qsizetype rowCount);
 
+    // Gives back the growth room of the last block: readers call it before handing rows over.
+    void squeeze();
+
     // Bytes held for cells, for the memory budget and the benchmark.
     qsizetype memoryUse() const;
 

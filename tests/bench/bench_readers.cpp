@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// Loads spreadsheet files the way the app does and prints wall time, rows/s and peak resident
+// memory: bench_readers FILE... (see BENCHMARKS.md). Not part of the default test run.
+#include "models/source/csvreader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+using namespace sluice;
+
+namespace {
+
+// Resident now, from /proc: what the loaded table really costs once the file is released.
+qint64 residentMegabytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * 4096 / (1024 * 1024) : -1;
+}
+
+qint64 peakResidentMegabytes()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+std::unique_ptr<SpreadsheetReader> readerFor(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"csv" || suffix == u"tsv" || suffix == u"txt")
+        return std::make_unique<CsvReader>();
+    return nullptr;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList files = app.arguments().mid(1);
+    if (files.isEmpty()) {
+        QTextStream(stderr) << "usage: bench_readers FILE...\n";
+        return 2;
+    }
+    out << "file\tbytes\trows\tcolumns\tseconds\trows/s\tpeak RSS MB\tRSS after MB\ttable MB\n";
+    for (const QString &path : files) {
+        std::unique_ptr<SpreadsheetReader> reader = readerFor(path);
+        if (!reader) {
+            QTextStream(stderr) << path << ": no reader for this file type yet\n";
+            return 1;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        CollectingSink sink;
+        const auto sheets = reader->open(path);
+        const auto end = sheets ? reader->readSheet(0, sink) : Result<ReadEnd>(sheets.error());
+        const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+        if (!end) {
+            QTextStream(stderr) << end.error().message << "\n";
+            return 1;
+        }
+        const SheetTable &table = sink.table();
+        out << QFileInfo(path).fileName() << '\t' << QFileInfo(path).size() << '\t'
+            << table.rowCount() << '\t' << table.columnCount() << '\t'
+            << QString::number(seconds, 'f', 3) << '\t'
+            << qint64(static_cast<double>(table.rowCount()) / seconds) << '\t'
+            << peakResidentMegabytes() << '\t' << residentMegabytes() << '\t'
+            << table.memoryUse() / (1024 * 1024) << '\n';
+    }
+    return 0;
+}
