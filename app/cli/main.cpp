@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // sluice-cli: the headless front end. Exit codes: 0 done, 1 failed, 2 wrong usage.
 #include "app/cli/clioutput.h"
+#include "app/cli/inspectcommand.h"
 #include "models/common/version.h"
 #include "models/schema/catalogue.h"
 
@@ -117,17 +118,28 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  resources [--solution S] [--json]   List the resources of the catalogue.\n"
         "  describe RESOURCE_ID [--json]       Show one resource's attributes,\n"
-        "                                      e.g. describe INV.CUSTOMER_ORDERS"));
+        "                                      e.g. describe INV.CUSTOMER_ORDERS\n"
+        "  inspect FILE [--sheet S] [--header-row N] [--encoding E] [--delimiter D]\n"
+        "               [--json] [--dump]      Show what Sluice reads in a spreadsheet."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.json, options.solution, options.catalogue});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("resources | describe"));
+    const cli::InspectOptions inspectOptions;
+    parser.addOptions(inspectOptions.all());
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("resources | describe | inspect"));
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
         return usageError(QStringLiteral("no command given"));
     const QString command = arguments.first();
+    if (command == u"inspect") {
+        if (arguments.size() != 2)
+            return usageError(QStringLiteral("'inspect' takes one FILE"));
+        return cli::runInspect(arguments.at(1), parser, inspectOptions, parser.isSet(options.json),
+                               out(), err());
+    }
     if (command != u"resources" && command != u"describe")
         return usageError(QStringLiteral("unknown command '%1'").arg(command));
     if (command == u"resources" && arguments.size() != 1)

@@ -49,6 +49,10 @@ private Q_SLOTS:
     void usageErrorsExitWithTwo();
     void updatedCatalogueFileIsUsed();
     void malformedCatalogueFileIsReported();
+    void inspectFindsTheHeaderUnderATitle();
+    void inspectAsJsonWithOverrides();
+    void inspectDumpMatchesTheCorpusFormat();
+    void inspectReportsUnreadableFiles();
 };
 
 void TestCli::everyExecutableAnswersVersionAndHelp_data()
@@ -206,6 +210,84 @@ void TestCli::malformedCatalogueFileIsReported()
     QCOMPARE(result.err.trimmed(),
              QStringLiteral("sluice-cli: %1: 'solutions' must be a non-empty list")
                  .arg(broken.fileName()));
+}
+
+void TestCli::inspectFindsTheHeaderUnderATitle()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("march.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Customer orders, March 2025\n\n"
+               "Order No.;Line #;Order Date;Qty\n"
+               "ORD-1;1;2025-03-01 09:00:00;10\nORD-2;1;2025-03-02 10:00:00;5\n"
+               "Total;;;15\n");
+    file.close();
+    const Run result = run(Cli, {QStringLiteral("inspect"), file.fileName()});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral(
+                 "header:  row 3 (row 3 holds 4 labels; the rows above it look like a title)")),
+             qPrintable(result.out));
+    QVERIFY(
+        result.out.contains(QStringLiteral("2 data rows (rows 4–5); footer row 6 is not data")));
+    QVERIFY(result.out.contains(QStringLiteral("date as text")));
+}
+
+void TestCli::inspectAsJsonWithOverrides()
+{
+    const QString path
+        = QStringLiteral(SLUICE_SOURCE_DIR "/../shared/corpus/csv/gen__lo_cp1252_semicolon_de.csv");
+    if (!QFile::exists(path))
+        QSKIP("../shared is not next to the source tree");
+    const Run result
+        = run(Cli,
+              {QStringLiteral("inspect"), path, QStringLiteral("--json"),
+               QStringLiteral("--header-row"), QStringLiteral("2"), QStringLiteral("--delimiter"),
+               QStringLiteral(";"), QStringLiteral("--encoding"), QStringLiteral("cp1252")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject inspection = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(inspection[u"format"].toString(), QStringLiteral("csv"));
+    QCOMPARE(inspection[u"headerRow"].toInt(), 2);
+    QCOMPARE(inspection[u"headerReason"].toString(), QStringLiteral("row 2, as chosen"));
+    QVERIFY(!inspection[u"columns"].toArray().isEmpty());
+
+    const Run bad = run(
+        Cli,
+        {QStringLiteral("inspect"), path, QStringLiteral("--encoding"), QStringLiteral("ebcdic")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QStringLiteral("unknown encoding 'ebcdic'")));
+}
+
+void TestCli::inspectDumpMatchesTheCorpusFormat()
+{
+    const QString path
+        = QStringLiteral(SLUICE_SOURCE_DIR "/../shared/corpus/csv/gen__sep_hint.csv");
+    if (!QFile::exists(path))
+        QSKIP("../shared is not next to the source tree");
+    const Run result = run(Cli, {QStringLiteral("inspect"), path, QStringLiteral("--dump")});
+    QCOMPARE(result.exitCode, 0);
+    QFile expectedFile(path + QStringLiteral(".expected.json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+    const QJsonObject dumped = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    for (const char *key :
+         {"encoding", "bom", "delimiter", "line_terminator", "skip_lines", "rows"})
+        QCOMPARE(dumped[QLatin1StringView(key)], expected[QLatin1StringView(key)]);
+}
+
+void TestCli::inspectReportsUnreadableFiles()
+{
+    QTemporaryDir dir;
+    QFile empty(dir.filePath(QStringLiteral("empty.csv")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const Run result = run(Cli, {QStringLiteral("inspect"), empty.fileName()});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err.trimmed(),
+             QStringLiteral("sluice-cli: empty.csv: the file is empty (0 bytes)"));
+    const Run missing
+        = run(Cli, {QStringLiteral("inspect"), dir.filePath(QStringLiteral("no.csv"))});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(QStringLiteral("no.csv: cannot open it")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
