@@ -201,7 +201,9 @@ SheetLayout HeaderDetector::detect(const SheetTable &table,
             }
         }
         const RowProfile chosen = profile(table, layout.headerRow);
-        layout.reason = layout.headerRow == 0
+        layout.reason = chosen.labels == 0 ? tr("no row holds text labels; row 1 is taken, choose "
+                                                "another if it is data")
+            : layout.headerRow == 0
             ? tr("row 1 holds %1 labels").arg(chosen.labels)
             : tr("row %1 holds %2 labels; the rows above it look like a title")
                   .arg(layout.headerRow + 1)

@@ -2,6 +2,8 @@
 #include "models/source/readerfactory.h"
 
 #include "models/source/csvreader.h"
+#include "models/source/xlsreader.h"
+#include "models/source/xlsxreader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +62,10 @@ Result<std::unique_ptr<SpreadsheetReader>> ReaderFactory::create(const QString &
         return format.error();
     if (*format == FileFormat::Text)
         return std::unique_ptr<SpreadsheetReader>(std::make_unique<CsvReader>(csvOptions));
+    if (*format == FileFormat::Xlsx)
+        return std::unique_ptr<SpreadsheetReader>(std::make_unique<XlsxReader>());
+    if (*format == FileFormat::Xls)
+        return std::unique_ptr<SpreadsheetReader>(std::make_unique<XlsReader>());
     return Error {tr("%1: reading %2 files is not available in this version yet")
                       .arg(QFileInfo(path).fileName(), fileFormatName(*format).toUpper())};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Loads spreadsheet files the way the app does and prints wall time, rows/s and peak resident
 // memory: bench_readers FILE... (see BENCHMARKS.md). Not part of the default test run.
-#include "models/source/csvreader.h"
+#include "models/source/readerfactory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -32,14 +32,6 @@ qint64 peakResidentMegabytes()
     return usage.ru_maxrss / 1024;
 }
 
-std::unique_ptr<SpreadsheetReader> readerFor(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"csv" || suffix == u"tsv" || suffix == u"txt")
-        return std::make_unique<CsvReader>();
-    return nullptr;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -53,13 +45,14 @@ int main(int argc, char *argv[])
     }
     out << "file\tbytes\trows\tcolumns\tseconds\trows/s\tpeak RSS MB\tRSS after MB\ttable MB\n";
     for (const QString &path : files) {
-        std::unique_ptr<SpreadsheetReader> reader = readerFor(path);
-        if (!reader) {
-            QTextStream(stderr) << path << ": no reader for this file type yet\n";
-            return 1;
-        }
         QElapsedTimer timer;
         timer.start();
+        auto created = ReaderFactory::create(path);
+        if (!created) {
+            QTextStream(stderr) << created.error().message << "\n";
+            return 1;
+        }
+        std::unique_ptr<SpreadsheetReader> reader = std::move(created).value();
         CollectingSink sink;
         const auto sheets = reader->open(path);
         const auto end = sheets ? reader->readSheet(0, sink) : Result<ReadEnd>(sheets.error());

@@ -9,7 +9,7 @@ sizes=${3:-10k,100k,1m}
 data=${SLUICE_BENCH_DATA:-/tmp/benchdata}
 files=()
 for size in ${sizes//,/ }; do
-    [ -f "$data/orders_$size.csv" ] || python3 "$bench_dir/gen_orders.py" --out "$data" --sizes "$size"
-    files+=("$data/orders_$size.csv")
+    [ -f "$data/orders_$size.xlsx" ] || python3 "$bench_dir/gen_orders.py" --out "$data" --sizes "$size"
+    files+=("$data/orders_$size.csv" "$data/orders_$size.xlsx")
 done
 "$exe" "${files[@]}"

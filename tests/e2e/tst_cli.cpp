@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Runs the built executables as a user would, through their command lines.
+#include "tests/support/xlsxbuilder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void updatedCatalogueFileIsUsed();
     void malformedCatalogueFileIsReported();
     void inspectFindsTheHeaderUnderATitle();
+    void inspectFindsTheHeaderUnderATitleInAWorkbook();
     void inspectAsJsonWithOverrides();
     void inspectDumpMatchesTheCorpusFormat();
     void inspectReportsUnreadableFiles();
@@ -230,6 +233,35 @@ void TestCli::inspectFindsTheHeaderUnderATitle()
     QVERIFY(
         result.out.contains(QStringLiteral("2 data rows (rows 4–5); footer row 6 is not data")));
     QVERIFY(result.out.contains(QStringLiteral("date as text")));
+}
+
+void TestCli::inspectFindsTheHeaderUnderATitleInAWorkbook()
+{
+    // Row 1: a title; row 2: empty; row 3: the labels; rows 4-5: data with a real date cell.
+    const QByteArray sheet
+        = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Orders, March 2025</t></is></c></row>"
+          "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Order No.</t></is></c>"
+          "<c r=\"B3\" t=\"inlineStr\"><is><t>Order Date</t></is></c>"
+          "<c r=\"C3\" t=\"inlineStr\"><is><t>Qty</t></is></c></row>"
+          "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>ORD-1</t></is></c>"
+          "<c r=\"B4\" s=\"1\"><v>45717</v></c><c r=\"C4\"><v>10</v></c></row>"
+          "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>ORD-2</t></is></c>"
+          "<c r=\"B5\" s=\"1\"><v>45718.5</v></c><c r=\"C5\"><v>5</v></c></row>";
+    const QByteArray styles
+        = "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("march.xlsx"));
+    QVERIFY(sluice::test::writeZip(path, sluice::test::workbook(sheet, {}, styles)));
+    const Run result = run(Cli, {QStringLiteral("inspect"), path});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("file:    march.xlsx (xlsx,")),
+             qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral(
+                 "header:  row 3 (row 3 holds 3 labels; the rows above it look like a title)")),
+             qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("2 data rows (rows 4–5)")));
+    QVERIFY2(result.out.contains(QStringLiteral("date/time")), qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("2025-03-01T00:00:00, 2025-03-02T12:00:00")));
 }
 
 void TestCli::inspectAsJsonWithOverrides()
