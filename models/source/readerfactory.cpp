@@ -2,6 +2,7 @@
 #include "models/source/readerfactory.h"
 
 #include "models/source/csvreader.h"
+#include "models/source/odsreader.h"
 #include "models/source/xlsreader.h"
 #include "models/source/xlsxreader.h"
 
@@ -66,8 +67,7 @@ Result<std::unique_ptr<SpreadsheetReader>> ReaderFactory::create(const QString &
         return std::unique_ptr<SpreadsheetReader>(std::make_unique<XlsxReader>());
     if (*format == FileFormat::Xls)
         return std::unique_ptr<SpreadsheetReader>(std::make_unique<XlsReader>());
-    return Error {tr("%1: reading %2 files is not available in this version yet")
-                      .arg(QFileInfo(path).fileName(), fileFormatName(*format).toUpper())};
+    return std::unique_ptr<SpreadsheetReader>(std::make_unique<OdsReader>());
 }
 
 } // namespace sluice
