@@ -3,7 +3,38 @@
 
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace sluice {
+
+namespace {
+
+// The next delimiter or line break: sixteen bytes per step where SSE2 is there (every x86-64).
+const char *findFieldEnd(const char *p, const char *end, char delimiter)
+{
+#ifdef __SSE2__
+    const __m128i delimiters = _mm_set1_epi8(delimiter);
+    const __m128i lineFeeds = _mm_set1_epi8('\n');
+    const __m128i carriageReturns = _mm_set1_epi8('\r');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, delimiters), _mm_cmpeq_epi8(chunk, lineFeeds)),
+            _mm_cmpeq_epi8(chunk, carriageReturns));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+        if (mask != 0)
+            return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
+        ++p;
+    return p;
+}
+
+} // namespace
 
 CsvTokenizer::CsvTokenizer(char delimiter, char quote, const ReadLimits &limits, ReadSink &sink)
     : m_delimiter(delimiter)
@@ -31,6 +62,7 @@ std::optional<QString> CsvTokenizer::feed(QByteArrayView utf8)
                 ++p;
             } else {
                 m_state = State::Unquoted;
+                p = readUnquoted(p, end);
             }
             break;
         case State::Unquoted:
@@ -50,8 +82,7 @@ std::optional<QString> CsvTokenizer::feed(QByteArrayView utf8)
 const char *CsvTokenizer::readUnquoted(const char *p, const char *end)
 {
     const char *start = p;
-    while (p < end && *p != m_delimiter && *p != '\n' && *p != '\r')
-        ++p;
+    p = findFieldEnd(p, end, m_delimiter);
     if (p == end) {
         appendToField(start, p); // the field goes on in the next slice
         return p;
@@ -142,7 +173,8 @@ void CsvTokenizer::endField(QByteArrayView field)
         m_error = tr("line %1: too much text in one column").arg(m_line);
     }
     ++m_column;
-    m_field.clear();
+    if (!m_field.isEmpty())
+        m_field.clear();
     m_fieldQuoted = false;
 }
 
@@ -169,10 +201,8 @@ void CsvTokenizer::deliverRows()
 {
     if (m_rows.rowCount() == 0)
         return;
-    m_rows.squeeze();
-    if (!m_sink.rowsRead(std::move(m_rows)))
+    if (!m_sink.rowsRead(m_rows.takeRows()))
         m_cancelled = true;
-    m_rows = SheetTable();
 }
 
 void CsvTokenizer::countLines(const char *begin, const char *end)

@@ -58,6 +58,10 @@ public:
 
     // Gives back the growth room of the last block: readers call it before handing rows over.
     void squeeze();
+    // Moves every row out, squeezed, leaving this table empty but remembering how large its
+    // blocks grew, so the next rows are appended without reallocations. Readers hand blocks over
+    // this way.
+    SheetTable takeRows();
 
     // Bytes held for cells, for the memory budget and the benchmark.
     qsizetype memoryUse() const;
@@ -68,7 +72,14 @@ private:
     Block &lastBlock();
     bool copyRowFrom(const SheetTable &other, qsizetype row);
 
+    struct ColumnForecast
+    {
+        std::size_t cells;
+        std::size_t textBytes;
+    };
+
     std::vector<std::unique_ptr<Block>> m_blocks;
+    std::vector<ColumnForecast> m_forecast; // sizes of the last full block's columns
     qsizetype m_rowCount = 0;
     int m_columnCount = 0;
     bool m_inRow = false;

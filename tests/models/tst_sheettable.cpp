@@ -58,6 +58,7 @@ private Q_SLOTS:
     void appendingBlocksMovesOrCopies();
     void truncateDropsTrailingRows();
     void memoryStaysNearTheText();
+    void takeRowsLeavesAnEmptyTableThatFillsAgain();
 };
 
 void TestSheetTable::emptyTable()
@@ -186,10 +187,32 @@ void TestSheetTable::memoryStaysNearTheText()
             QVERIFY(table.setCell(column, CellKind::Text, cell));
         table.endRow();
     }
+    table.squeeze(); // as readers do before handing rows over (takeRows)
     const qsizetype text = 200000LL * 10 * cell.size();
     const qsizetype bookkeeping = 200000LL * 10 * 5;
     QVERIFY2(table.memoryUse() < (text + bookkeeping) * 13 / 10,
              qPrintable(QString::number(table.memoryUse())));
+}
+
+void TestSheetTable::takeRowsLeavesAnEmptyTableThatFillsAgain()
+{
+    SheetTable table = numberedTable(SheetTable::RowsPerBlock, 4);
+    SheetTable first = table.takeRows();
+    QCOMPARE(table.rowCount(), 0);
+    QCOMPARE(table.columnCount(), 0);
+    QCOMPARE(first.rowCount(), SheetTable::RowsPerBlock);
+    QVERIFY(isNumbered(first, SheetTable::RowsPerBlock - 1, 3));
+    // The next block is reserved from the last one's sizes and reads back the same.
+    for (qsizetype row = 0; row < 10; ++row) {
+        table.beginRow();
+        QVERIFY(table.setCell(2, CellKind::Text, QByteArray::number(row)));
+        table.endRow();
+    }
+    const SheetTable second = table.takeRows();
+    QCOMPARE(second.rowCount(), 10);
+    QCOMPARE(second.text(9, 2), QStringLiteral("9"));
+    QCOMPARE(second.kind(9, 0), CellKind::Empty);
+    QVERIFY(second.memoryUse() < 4096);
 }
 
 QTEST_GUILESS_MAIN(TestSheetTable)
