@@ -15,8 +15,10 @@ namespace sluice::test {
 using Parts = QList<std::pair<QString, QByteArray>>;
 
 inline const QByteArray Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-inline const QByteArray RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-inline const QByteArray RelType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+inline const QByteArray RelNs
+    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+inline const QByteArray RelType
+    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 inline QByteArray rootRels(const QByteArray &workbookTarget = "xl/workbook.xml")
 {
