@@ -37,7 +37,11 @@ public:
 class CollectingSink : public ReadSink
 {
 public:
-    bool rowsRead(SheetTable &&rows) override { return m_table.appendTable(std::move(rows)); }
+    bool rowsRead(SheetTable &&rows) override
+    {
+        m_table.appendTable(std::move(rows));
+        return true;
+    }
     SheetTable &table() { return m_table; }
 
 private:

@@ -103,19 +103,15 @@ void SheetLoadJob::appendBlock(SheetTable &&rows)
 {
     const qsizetype first = m_table.rowCount();
     const qsizetype count = rows.rowCount();
-    if (!m_table.appendTable(std::move(rows))) {
-        m_error = tr("a column holds more text than Sluice can keep");
-        cancel();
-        return;
-    }
+    m_table.appendTable(std::move(rows));
     Q_EMIT rowsAppended(first, count);
 }
 
 void SheetLoadJob::end(ReadEnd how, const QString &error)
 {
     m_running = false;
-    if (!error.isEmpty() || !m_error.isEmpty())
-        Q_EMIT failed(error.isEmpty() ? m_error : error);
+    if (!error.isEmpty())
+        Q_EMIT failed(error);
     else if (how == ReadEnd::Cancelled || m_shared->cancel)
         Q_EMIT cancelled();
     else

@@ -50,7 +50,6 @@ private:
     int m_sheetIndex;
     std::shared_ptr<Shared> m_shared;
     SheetTable m_table;
-    QString m_error;
     bool m_running = false;
 };
 

@@ -31,9 +31,22 @@ struct ColumnBlock
 
 struct SheetTable::Block
 {
-    qsizetype rows = 0;
+    qsizetype firstRow = 0;
+    qsizetype rows = 0; // at most RowsPerBlock; fewer where tables were joined
     std::vector<ColumnBlock> columns;
 };
+
+// Blocks are full except where whole tables were appended, so finding a row's block is a binary
+// search over a few dozen start rows: no shared cache, so readers on several threads are safe.
+std::pair<const SheetTable::Block *, qsizetype> SheetTable::locate(qsizetype row) const
+{
+    const auto after = std::upper_bound(m_blocks.begin(), m_blocks.end(), row,
+                                        [](qsizetype wanted, const std::unique_ptr<Block> &block) {
+                                            return wanted < block->firstRow;
+                                        });
+    const Block *block = std::prev(after)->get();
+    return {block, row - block->firstRow};
+}
 
 SheetTable::SheetTable() = default;
 SheetTable::~SheetTable() = default;
@@ -44,11 +57,11 @@ CellKind SheetTable::kind(qsizetype row, int column) const
 {
     if (row < 0 || row >= m_rowCount || column < 0 || column >= m_columnCount)
         return CellKind::Empty;
-    const Block &block = *m_blocks[static_cast<std::size_t>(row / RowsPerBlock)];
-    if (static_cast<std::size_t>(column) >= block.columns.size())
+    const auto [block, rowInBlock] = locate(row);
+    if (static_cast<std::size_t>(column) >= block->columns.size())
         return CellKind::Empty;
-    const ColumnBlock &cells = block.columns[static_cast<std::size_t>(column)];
-    const auto index = static_cast<std::size_t>(row % RowsPerBlock);
+    const ColumnBlock &cells = block->columns[static_cast<std::size_t>(column)];
+    const auto index = static_cast<std::size_t>(rowInBlock);
     return index < cells.kinds.size() ? cells.kinds[index] : CellKind::Empty;
 }
 
@@ -56,9 +69,8 @@ QByteArrayView SheetTable::utf8(qsizetype row, int column) const
 {
     if (kind(row, column) == CellKind::Empty)
         return {};
-    const Block &block = *m_blocks[static_cast<std::size_t>(row / RowsPerBlock)];
-    const ColumnBlock &cells = block.columns[static_cast<std::size_t>(column)];
-    const qsizetype rowInBlock = row % RowsPerBlock;
+    const auto [block, rowInBlock] = locate(row);
+    const ColumnBlock &cells = block->columns[static_cast<std::size_t>(column)];
     const quint32 begin = cells.endBefore(rowInBlock);
     const quint32 end = cells.ends[static_cast<std::size_t>(rowInBlock)];
     return QByteArrayView(cells.text.data() + begin, end - begin);
@@ -69,6 +81,7 @@ SheetTable::Block &SheetTable::lastBlock()
     if (m_blocks.empty() || m_blocks.back()->rows == RowsPerBlock) {
         squeeze();
         auto block = std::make_unique<Block>();
+        block->firstRow = m_rowCount;
         // The last full block is a good forecast of the next one: reserving its sizes spares
         // the arenas a dozen doublings and copies each.
         block->columns.resize(m_forecast.size());
@@ -164,31 +177,17 @@ void SheetTable::appendEmptyRows(qsizetype count)
     }
 }
 
-bool SheetTable::appendTable(SheetTable &&other)
+void SheetTable::appendTable(SheetTable &&other)
 {
     Q_ASSERT(!m_inRow && !other.m_inRow);
-    bool complete = true;
-    if (m_rowCount % RowsPerBlock == 0) {
-        for (auto &block : other.m_blocks)
-            m_blocks.push_back(std::move(block));
-        m_rowCount += other.m_rowCount;
-        m_columnCount = std::max(m_columnCount, other.m_columnCount);
-    } else {
-        for (qsizetype row = 0; row < other.m_rowCount && complete; ++row)
-            complete = copyRowFrom(other, row);
+    squeeze();
+    for (auto &block : other.m_blocks) {
+        block->firstRow += m_rowCount;
+        m_blocks.push_back(std::move(block));
     }
+    m_rowCount += other.m_rowCount;
+    m_columnCount = std::max(m_columnCount, other.m_columnCount);
     other = SheetTable();
-    return complete;
-}
-
-bool SheetTable::copyRowFrom(const SheetTable &other, qsizetype row)
-{
-    bool complete = true;
-    beginRow();
-    for (int column = 0; column < other.m_columnCount && complete; ++column)
-        complete = setCell(column, other.kind(row, column), other.utf8(row, column));
-    endRow();
-    return complete;
 }
 
 void SheetTable::truncateRows(qsizetype rowCount)
@@ -196,14 +195,13 @@ void SheetTable::truncateRows(qsizetype rowCount)
     Q_ASSERT(!m_inRow);
     if (rowCount >= m_rowCount)
         return;
-    const auto blocksNeeded
-        = static_cast<std::size_t>((rowCount + RowsPerBlock - 1) / RowsPerBlock);
-    m_blocks.resize(blocksNeeded);
+    while (!m_blocks.empty() && m_blocks.back()->firstRow >= rowCount)
+        m_blocks.pop_back();
     m_rowCount = rowCount;
     if (m_blocks.empty())
         return;
     Block &last = *m_blocks.back();
-    last.rows = rowCount - static_cast<qsizetype>(blocksNeeded - 1) * RowsPerBlock;
+    last.rows = rowCount - last.firstRow;
     for (ColumnBlock &cells : last.columns) {
         const auto keep = std::min(cells.kinds.size(), static_cast<std::size_t>(last.rows));
         cells.text.resize(cells.endBefore(static_cast<qsizetype>(keep)));

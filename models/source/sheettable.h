@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace sluice {
@@ -49,9 +50,9 @@ public:
     void endRow();
     void appendEmptyRows(qsizetype count);
 
-    // Moves every row of other to the end of this table; other is left empty. O(blocks) when this
-    // table ends on a block boundary, else rows are copied (false if a copy hit the text limit).
-    [[nodiscard]] bool appendTable(SheetTable &&other);
+    // Moves every row of other to the end of this table without copying cells; other is left
+    // empty. Blocks may then hold fewer rows than RowsPerBlock.
+    void appendTable(SheetTable &&other);
 
     // Removes rows at the end, e.g. trailing empty rows.
     void truncateRows(qsizetype rowCount);
@@ -70,7 +71,7 @@ private:
     struct Block;
 
     Block &lastBlock();
-    bool copyRowFrom(const SheetTable &other, qsizetype row);
+    std::pair<const Block *, qsizetype> locate(qsizetype row) const;
 
     struct ColumnForecast
     {

@@ -141,16 +141,16 @@ void TestSheetTable::manyBlocksReadBack()
 
 void TestSheetTable::appendingBlocksMovesOrCopies()
 {
-    // On a block boundary the blocks move; elsewhere the rows are copied. Both read the same.
+    // Blocks move whole, also when the table does not end on a block boundary.
     SheetTable aligned = numberedTable(SheetTable::RowsPerBlock, 3);
-    QVERIFY(aligned.appendTable(numberedTable(10, 4, SheetTable::RowsPerBlock)));
+    aligned.appendTable(numberedTable(10, 4, SheetTable::RowsPerBlock));
     QCOMPARE(aligned.rowCount(), SheetTable::RowsPerBlock + 10);
     QCOMPARE(aligned.columnCount(), 4);
     QVERIFY(isNumbered(aligned, SheetTable::RowsPerBlock + 9, 3));
 
     SheetTable unaligned = numberedTable(7, 2);
     SheetTable more = numberedTable(5, 3, 7);
-    QVERIFY(unaligned.appendTable(std::move(more)));
+    unaligned.appendTable(std::move(more));
     QCOMPARE(more.rowCount(), 0);
     QCOMPARE(unaligned.rowCount(), 12);
     for (qsizetype row = 0; row < 12; ++row) {
@@ -159,6 +159,23 @@ void TestSheetTable::appendingBlocksMovesOrCopies()
     }
     QVERIFY(isNumbered(unaligned, 11, 2));
     QCOMPARE(unaligned.kind(3, 2), CellKind::Empty);
+    appendTextRow(unaligned, {"after", "the", "join"});
+    QCOMPARE(unaligned.text(12, 2), QStringLiteral("join"));
+
+    // Tables of uneven sizes, joined: every row is found in its block.
+    SheetTable joined = numberedTable(70000, 3);
+    joined.appendTable(numberedTable(30000, 3, 70000));
+    joined.appendTable(numberedTable(SheetTable::RowsPerBlock, 3, 100000));
+    QCOMPARE(joined.rowCount(), 100000 + SheetTable::RowsPerBlock);
+    for (qsizetype row :
+         {qsizetype(0), qsizetype(65535), qsizetype(65536), qsizetype(69999), qsizetype(70000),
+          qsizetype(99999), qsizetype(100000), joined.rowCount() - 1}) {
+        for (int column = 0; column < 3; ++column)
+            QVERIFY2(isNumbered(joined, row, column), qPrintable(QString::number(row)));
+    }
+    joined.truncateRows(70001);
+    QVERIFY(isNumbered(joined, 70000, 1));
+    QCOMPARE(joined.kind(70001, 1), CellKind::Empty);
 }
 
 void TestSheetTable::truncateDropsTrailingRows()
