@@ -6,6 +6,10 @@
 
 #include <QFileInfo>
 
+#include <atomic>
+#include <cstring>
+#include <thread>
+
 namespace sluice {
 
 namespace {
@@ -27,6 +31,26 @@ QByteArrayView withoutFirstLine(QByteArrayView text)
 }
 
 } // namespace
+
+// Keeps the second half's blocks until the first half is done; stops when told to.
+class CsvReader::BlockCollector : public ReadSink
+{
+public:
+    explicit BlockCollector(const std::atomic_bool &stop)
+        : m_stop(stop)
+    {}
+    bool rowsRead(SheetTable &&rows) override
+    {
+        blocks.push_back(std::move(rows));
+        return !m_stop;
+    }
+    bool progressed(const ReadProgress &) override { return !m_stop; }
+
+    std::vector<SheetTable> blocks;
+
+private:
+    const std::atomic_bool &m_stop;
+};
 
 CsvReader::CsvReader(CsvOptions options)
     : m_options(options)
@@ -73,38 +97,118 @@ Result<ReadEnd> CsvReader::readSheet(int sheetIndex, ReadSink &sink)
     if (sheetIndex != 0)
         return fileError(tr("a text file has one sheet only"));
     CsvTokenizer tokenizer(m_dialect.delimiter, m_dialect.quote, m_limits, sink);
-    TextDecoder decoder(m_dialect.encoding);
-    const QByteArrayView all = text();
-    const bool convert = m_dialect.encoding != TextEncoding::Utf8;
-    bool skipHint = m_dialect.skipLines > 0;
-    ReadEnd end = ReadEnd::Finished;
-    for (qsizetype offset = 0; offset < all.size() && end == ReadEnd::Finished;
-         offset += SliceBytes) {
-        const QByteArrayView slice = all.sliced(offset, std::min(SliceBytes, all.size() - offset));
-        const QByteArray converted = convert ? decoder.toUtf8(slice) : QByteArray();
-        QByteArrayView utf8 = convert ? QByteArrayView(converted) : slice;
-        if (skipHint) {
-            utf8 = withoutFirstLine(utf8);
-            skipHint = false;
-        }
-        if (const auto error = tokenizer.feed(utf8))
-            return fileError(*error);
-        const ReadProgress progress {offset + slice.size(), all.size(), tokenizer.recordCount()};
-        if (tokenizer.isCancelled() || !sink.progressed(progress))
-            end = ReadEnd::Cancelled;
-    }
-    if (end == ReadEnd::Finished) {
-        if (const auto error = tokenizer.finish())
-            return fileError(*error);
-        if (tokenizer.isCancelled())
-            end = ReadEnd::Cancelled;
-    }
+    m_joinedHalves = false;
+    const bool twoHalves = m_dialect.encoding == TextEncoding::Utf8
+        && text().size() >= m_parallelThreshold && std::thread::hardware_concurrency() > 1;
+    const Result<ReadEnd> end
+        = twoHalves ? readHalves(tokenizer, sink) : readSequentially(tokenizer, sink);
     m_ragged = tokenizer.raggedRows();
     m_raggedCount = tokenizer.raggedRowCount();
     // Mapped pages count as resident memory; the cells now live in the sink's table.
     m_file.unmap(m_map);
     m_map = nullptr;
     return end;
+}
+
+std::optional<Result<ReadEnd>> CsvReader::feedRange(CsvTokenizer &tokenizer, ReadSink &sink,
+                                                    Feed &feed, qsizetype from, qsizetype to)
+{
+    const QByteArrayView all = text();
+    const bool convert = m_dialect.encoding != TextEncoding::Utf8;
+    for (qsizetype offset = from; offset < to; offset += SliceBytes) {
+        const QByteArrayView slice = all.sliced(offset, std::min(SliceBytes, to - offset));
+        const QByteArray converted = convert ? feed.decoder.toUtf8(slice) : QByteArray();
+        QByteArrayView utf8 = convert ? QByteArrayView(converted) : slice;
+        if (feed.skipHint) {
+            utf8 = withoutFirstLine(utf8);
+            feed.skipHint = false;
+        }
+        if (const auto problem = tokenizer.feed(utf8))
+            return Result<ReadEnd>(fileError(problem->message()));
+        const ReadProgress progress {offset + slice.size(), all.size(), tokenizer.recordCount()};
+        if (tokenizer.isCancelled() || !sink.progressed(progress))
+            return Result<ReadEnd>(ReadEnd::Cancelled);
+    }
+    return std::nullopt;
+}
+
+Result<ReadEnd> CsvReader::finishRead(CsvTokenizer &tokenizer)
+{
+    if (const auto problem = tokenizer.finish())
+        return fileError(problem->message());
+    return tokenizer.isCancelled() ? ReadEnd::Cancelled : ReadEnd::Finished;
+}
+
+Result<ReadEnd> CsvReader::readSequentially(CsvTokenizer &tokenizer, ReadSink &sink)
+{
+    Feed feed {TextDecoder(m_dialect.encoding), m_dialect.skipLines > 0};
+    if (auto stop = feedRange(tokenizer, sink, feed, 0, text().size()))
+        return *std::move(stop);
+    return finishRead(tokenizer);
+}
+
+// Both cores read: the second half of the file, from the first line break after its middle, on
+// a worker thread. That guess at a record boundary is checked once the first half is read: a line
+// break inside a quoted field makes the first half end mid-record, and then the worker's rows are
+// dropped and reading simply goes on. Results are identical either way; only the time differs.
+Result<ReadEnd> CsvReader::readHalves(CsvTokenizer &tokenizer, ReadSink &sink)
+{
+    const QByteArrayView all = text();
+    const auto *middle = static_cast<const char *>(
+        std::memchr(all.data() + all.size() / 2, '\n', static_cast<std::size_t>(all.size() / 2)));
+    const qsizetype split = middle ? middle - all.data() + 1 : all.size();
+    const qsizetype firstSlice = std::min(SliceBytes, split);
+    Feed feed {TextDecoder(m_dialect.encoding), m_dialect.skipLines > 0};
+    // The first slice tells the header's width, which the second half's ragged check needs.
+    if (auto stop = feedRange(tokenizer, sink, feed, 0, firstSlice))
+        return *std::move(stop);
+    if (split >= all.size() || tokenizer.headerFieldCount() < 0) {
+        if (auto stop = feedRange(tokenizer, sink, feed, firstSlice, all.size()))
+            return *std::move(stop);
+        return finishRead(tokenizer);
+    }
+
+    std::atomic_bool stopSecond {false};
+    BlockCollector collected(stopSecond);
+    CsvTokenizer second(m_dialect.delimiter, m_dialect.quote, m_limits, collected);
+    second.expectFieldCount(tokenizer.headerFieldCount());
+    std::optional<CsvTokenizer::Problem> secondProblem;
+    std::thread worker([&] {
+        for (qsizetype offset = split; offset < all.size() && !stopSecond; offset += SliceBytes) {
+            secondProblem
+                = second.feed(all.sliced(offset, std::min(SliceBytes, all.size() - offset)));
+            if (secondProblem)
+                return;
+        }
+        if (!stopSecond)
+            secondProblem = second.finish();
+    });
+    auto stop = feedRange(tokenizer, sink, feed, firstSlice, split);
+    const bool joinable = !stop && tokenizer.isAtRecordBoundary();
+    if (!joinable)
+        stopSecond = true;
+    worker.join();
+    if (stop)
+        return *std::move(stop);
+    if (!joinable) { // the guess was inside a quoted field: read on, one core
+        if (auto more = feedRange(tokenizer, sink, feed, split, all.size()))
+            return *std::move(more);
+        return finishRead(tokenizer);
+    }
+    if (secondProblem)
+        return fileError(secondProblem->message(tokenizer.line()));
+    m_joinedHalves = true;
+    tokenizer.deliverPending(second.recordCount() > 0);
+    tokenizer.appendRaggedRows(second);
+    for (SheetTable &block : collected.blocks) {
+        if (tokenizer.isCancelled() || !sink.rowsRead(std::move(block)))
+            return ReadEnd::Cancelled;
+    }
+    tokenizer.addRecords(second.recordCount());
+    if (tokenizer.recordCount() > m_limits.maxRows)
+        return fileError(tr("more than %1 records").arg(m_limits.maxRows));
+    sink.progressed({all.size(), all.size(), tokenizer.recordCount()});
+    return ReadEnd::Finished;
 }
 
 } // namespace sluice

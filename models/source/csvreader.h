@@ -4,6 +4,7 @@
 #include "models/source/csvoptions.h"
 #include "models/source/csvtokenizer.h"
 #include "models/source/spreadsheetreader.h"
+#include "models/source/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -29,9 +30,27 @@ public:
     const QList<CsvTokenizer::RaggedRow> &raggedRows() const { return m_ragged; }
     qsizetype raggedRowCount() const { return m_raggedCount; }
 
+    // Files of at least this many bytes (UTF-8 ones) are read on two cores. Tests lower it.
+    static constexpr qsizetype DefaultParallelThreshold = qsizetype(16) << 20;
+    void setParallelThreshold(qsizetype bytes) { m_parallelThreshold = bytes; }
+    // After readSheet(): whether the two halves were read apart and joined.
+    bool readInTwoHalves() const { return m_joinedHalves; }
+
 private:
+    class BlockCollector;
+    struct Feed
+    {
+        TextDecoder decoder;
+        bool skipHint;
+    };
+
     Error fileError(const QString &reason) const;
     QByteArrayView text() const;
+    std::optional<Result<ReadEnd>> feedRange(CsvTokenizer &tokenizer, ReadSink &sink, Feed &feed,
+                                             qsizetype from, qsizetype to);
+    Result<ReadEnd> finishRead(CsvTokenizer &tokenizer);
+    Result<ReadEnd> readSequentially(CsvTokenizer &tokenizer, ReadSink &sink);
+    Result<ReadEnd> readHalves(CsvTokenizer &tokenizer, ReadSink &sink);
 
     CsvOptions m_options;
     ReadLimits m_limits;
@@ -39,6 +58,8 @@ private:
     QFile m_file;
     QString m_fileName;
     uchar *m_map = nullptr;
+    qsizetype m_parallelThreshold = DefaultParallelThreshold;
+    bool m_joinedHalves = false;
     QList<CsvTokenizer::RaggedRow> m_ragged;
     qsizetype m_raggedCount = 0;
 };

@@ -43,7 +43,37 @@ CsvTokenizer::CsvTokenizer(char delimiter, char quote, const ReadLimits &limits,
     , m_sink(sink)
 {}
 
-std::optional<QString> CsvTokenizer::feed(QByteArrayView utf8)
+QString CsvTokenizer::Problem::message(qint64 firstLine) const
+{
+    return tr("line %1: %2").arg(line + firstLine - 1).arg(what);
+}
+
+bool CsvTokenizer::isAtRecordBoundary() const
+{
+    return (m_state == State::FieldStart || m_state == State::AfterCR) && !m_rowStarted
+        && m_column == 0 && m_field.isEmpty() && !m_fieldQuoted;
+}
+
+void CsvTokenizer::deliverPending(bool moreRowsFollow)
+{
+    if (moreRowsFollow) {
+        m_rows.appendEmptyRows(m_pendingBlankLines);
+        m_records += m_pendingBlankLines;
+    }
+    m_pendingBlankLines = 0;
+    deliverRows();
+}
+
+void CsvTokenizer::appendRaggedRows(const CsvTokenizer &next)
+{
+    for (const RaggedRow &ragged : next.m_ragged) {
+        if (m_ragged.size() < MaxRaggedReported)
+            m_ragged.append({ragged.row + m_records, ragged.fieldCount});
+    }
+    m_raggedCount += next.m_raggedCount;
+}
+
+std::optional<CsvTokenizer::Problem> CsvTokenizer::feed(QByteArrayView utf8)
 {
     const char *p = utf8.data();
     const char *end = p + utf8.size();
@@ -131,9 +161,9 @@ const char *CsvTokenizer::afterQuote(const char *p, const char *end)
 void CsvTokenizer::appendToField(const char *begin, const char *end)
 {
     if (m_field.size() + (end - begin) > m_limits.maxCellBytes) {
-        m_error = tr("line %1: a field is longer than %2 bytes; is the quote character right?")
-                      .arg(m_quoteLine > 0 && m_state == State::Quoted ? m_quoteLine : m_line)
-                      .arg(m_limits.maxCellBytes);
+        m_error = Problem {m_quoteLine > 0 && m_state == State::Quoted ? m_quoteLine : m_line,
+                           tr("a field is longer than %1 bytes; is the quote character right?")
+                               .arg(m_limits.maxCellBytes)};
         return;
     }
     m_field.append(begin, end - begin);
@@ -168,9 +198,9 @@ void CsvTokenizer::endField(QByteArrayView field)
     }
     if (m_column >= m_limits.maxColumns) {
         m_error
-            = tr("line %1: more than %2 fields in one record").arg(m_line).arg(m_limits.maxColumns);
+            = Problem {m_line, tr("more than %1 fields in one record").arg(m_limits.maxColumns)};
     } else if (!field.isEmpty() && !m_rows.setCell(m_column, CellKind::Text, field)) {
-        m_error = tr("line %1: too much text in one column").arg(m_line);
+        m_error = Problem {m_line, tr("too much text in one column")};
     }
     ++m_column;
     if (!m_field.isEmpty())
@@ -192,7 +222,7 @@ void CsvTokenizer::endRecord()
     m_column = 0;
     m_rowStarted = false;
     if (m_records > m_limits.maxRows)
-        m_error = tr("line %1: more than %2 records").arg(m_line).arg(m_limits.maxRows);
+        m_error = Problem {m_line, tr("more than %1 records").arg(m_limits.maxRows)};
     if (m_rows.rowCount() >= SheetTable::RowsPerBlock)
         deliverRows();
 }
@@ -213,15 +243,16 @@ void CsvTokenizer::countLines(const char *begin, const char *end)
     }
 }
 
-std::optional<QString> CsvTokenizer::finish()
+std::optional<CsvTokenizer::Problem> CsvTokenizer::finish()
 {
     if (m_error || m_cancelled)
         return m_error;
     switch (m_state) {
     case State::Quoted:
-        return tr("line %1: a quoted field starts here and is never closed (a %2 is missing)")
-            .arg(m_quoteLine)
-            .arg(QLatin1Char(m_quote));
+        return Problem {m_quoteLine,
+                        tr("a quoted field starts here and is never closed (a %1 is "
+                           "missing)")
+                            .arg(QLatin1Char(m_quote))};
     case State::Unquoted:
     case State::QuoteSeen:
         endField(m_field);

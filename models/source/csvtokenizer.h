@@ -29,12 +29,37 @@ public:
         int fieldCount;
     };
 
+    // What stopped the read, and on which line of the text (1-based).
+    struct Problem
+    {
+        qint64 line;
+        QString what;
+
+        QString message(qint64 firstLine = 1) const;
+    };
+
     CsvTokenizer(char delimiter, char quote, const ReadLimits &limits, ReadSink &sink);
 
-    // An error message (without the file name) when a limit is hit; nullopt otherwise.
-    std::optional<QString> feed(QByteArrayView utf8);
+    // The text does not start with the header (it continues a file): compare records with this
+    // many fields instead of taking the first record as the header.
+    void expectFieldCount(int fields) { m_headerFields = fields; }
+
+    // A problem when a limit is hit; nullopt otherwise.
+    std::optional<Problem> feed(QByteArrayView utf8);
     // End of the text: an unterminated quoted field is an error. Delivers the last rows.
-    std::optional<QString> finish();
+    std::optional<Problem> finish();
+
+    // Joining a second tokenizer's rows after this one's: true when the text fed so far ended
+    // exactly between two records (not inside a quoted field, not in the middle of a record).
+    bool isAtRecordBoundary() const;
+    int headerFieldCount() const { return m_headerFields; }
+    qint64 line() const { return m_line; }
+    // Hands the rows read so far to the sink; blank lines waiting at the end become empty rows
+    // when more rows follow (moreRowsFollow), else they are dropped as trailing blank lines.
+    void deliverPending(bool moreRowsFollow);
+    // Takes over the ragged-row report of a tokenizer that read the text after this one's.
+    void appendRaggedRows(const CsvTokenizer &next);
+    void addRecords(qsizetype records) { m_records += records; }
 
     bool isCancelled() const { return m_cancelled; }
     qsizetype recordCount() const { return m_records; }
@@ -73,7 +98,7 @@ private:
     int m_headerFields = -1;
     QList<RaggedRow> m_ragged;
     qsizetype m_raggedCount = 0;
-    std::optional<QString> m_error;
+    std::optional<Problem> m_error;
     bool m_cancelled = false;
 };
 

@@ -75,6 +75,9 @@ private Q_SLOTS:
     void rowsArriveInBlocksAndCancelStops();
     void utf8Validation_data();
     void utf8Validation();
+    void twoHalvesReadTheSameAsOne_data();
+    void twoHalvesReadTheSameAsOne();
+    void errorInTheSecondHalfNamesItsLine();
 };
 
 void TestCsvReader::sliceBoundariesDoNotMatter()
@@ -224,6 +227,97 @@ void TestCsvReader::utf8Validation()
     QFETCH(QByteArray, bytes);
     QFETCH(int, firstInvalid);
     QCOMPARE(CsvDialectDetector::firstInvalidUtf8(bytes), qsizetype(firstInvalid));
+}
+
+struct FullReading
+{
+    QString error;
+    QList<QStringList> rows;
+    QList<QPair<qsizetype, int>> ragged;
+    qsizetype raggedCount = 0;
+    bool joinedHalves = false;
+};
+
+// Reads a file on one core (threshold above its size) or in two halves (threshold 1 byte).
+FullReading readWhole(const QString &path, qsizetype parallelThreshold)
+{
+    FullReading reading;
+    CsvReader reader;
+    reader.setParallelThreshold(parallelThreshold);
+    if (const auto opened = reader.open(path); !opened) {
+        reading.error = opened.error().message;
+        return reading;
+    }
+    CollectingSink sink;
+    if (const auto end = reader.readSheet(0, sink); !end)
+        reading.error = end.error().message;
+    reading.rows = rowsOf(sink.table());
+    for (const CsvTokenizer::RaggedRow &ragged : reader.raggedRows())
+        reading.ragged.append({ragged.row, ragged.fieldCount});
+    reading.raggedCount = reader.raggedRowCount();
+    reading.joinedHalves = reader.readInTwoHalves();
+    return reading;
+}
+
+void TestCsvReader::twoHalvesReadTheSameAsOne_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("joined"); // false: the split fell inside a quoted field
+    QByteArray plain = "id,name,qty\n";
+    QByteArray quotedMiddle = "id,note\n";
+    QByteArray blanks = "a,b\n";
+    QByteArray ragged = "a,b,c\r\n";
+    for (int i = 0; i < 3000; ++i) {
+        plain += QByteArray::number(i) + ",item " + QByteArray::number(i) + ",7\n";
+        blanks += i % 3 == 0 ? QByteArray("\n") : QByteArray::number(i) + ",x\n";
+        ragged += i % 7 == 0 ? QByteArray("1,2\r\n") : QByteArray("1,2,3\r\n");
+    }
+    for (int i = 0; i < 50; ++i)
+        quotedMiddle += QByteArray::number(i) + ",short\n";
+    // The middle of this file, and the first line break after it, are inside one quoted field.
+    quotedMiddle += "50,\"" + QByteArray(20000, 'x').replace("xxxxxxxxxx", "xxxxxxxxx\n") + "\"\n";
+    for (int i = 51; i < 100; ++i)
+        quotedMiddle += QByteArray::number(i) + ",short\n";
+    QTest::addRow("plain rows") << plain << true;
+    QTest::addRow("split inside a quoted field") << quotedMiddle << false;
+    QTest::addRow("blank lines everywhere") << blanks + "\n\n\n" << true;
+    QTest::addRow("ragged rows and CRLF") << ragged << true;
+    QTest::addRow("sep hint") << "sep=;\n" + QByteArray(plain).replace(',', ';') << true;
+}
+
+void TestCsvReader::twoHalvesReadTheSameAsOne()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, joined);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("halves.csv"), text);
+    const FullReading one = readWhole(path, CsvReader::DefaultParallelThreshold);
+    const FullReading two = readWhole(path, 1);
+    QVERIFY2(one.error.isEmpty(), qPrintable(one.error));
+    QVERIFY2(two.error.isEmpty(), qPrintable(two.error));
+    QVERIFY(one.rows.size() > 50);
+    QCOMPARE(two.rows.size(), one.rows.size());
+    QCOMPARE(two.rows, one.rows);
+    QCOMPARE(two.ragged, one.ragged);
+    QCOMPARE(two.raggedCount, one.raggedCount);
+    QVERIFY(!one.joinedHalves);
+    QCOMPARE(two.joinedHalves, joined);
+}
+
+void TestCsvReader::errorInTheSecondHalfNamesItsLine()
+{
+    QByteArray text = "id,name\n";
+    for (int i = 0; i < 2000; ++i)
+        text += QByteArray::number(i) + ",ok\n";
+    text += "2000,\"never closed\n2001,x\n";
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("late.csv"), text);
+    const FullReading one = readWhole(path, CsvReader::DefaultParallelThreshold);
+    const FullReading two = readWhole(path, 1);
+    QCOMPARE(one.error,
+             QStringLiteral("late.csv: line 2002: a quoted field starts here and is "
+                            "never closed (a \" is missing)"));
+    QCOMPARE(two.error, one.error);
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
