@@ -97,15 +97,6 @@ QString SharedStringTable::load(XlsxPackage &package, const QString &partName,
     return error;
 }
 
-QByteArrayView SharedStringTable::at(qsizetype index) const
-{
-    if (index < 0 || index >= size())
-        return {};
-    const auto i = static_cast<std::size_t>(index);
-    const qsizetype begin = i == 0 ? 0 : m_ends[i - 1];
-    return QByteArrayView(m_text.constData() + begin, m_ends[i] - begin);
-}
-
 void SharedStringTable::append(QByteArrayView text)
 {
     m_text.append(text);

@@ -21,7 +21,15 @@ public:
     QString load(XlsxPackage &package, const QString &partName, qint64 maxStringBytes);
 
     qsizetype size() const { return static_cast<qsizetype>(m_ends.size()); }
-    QByteArrayView at(qsizetype index) const;
+    // Inline: called for every shared-string cell of a sheet.
+    QByteArrayView at(qsizetype index) const
+    {
+        if (index < 0 || index >= size())
+            return {};
+        const auto i = static_cast<std::size_t>(index);
+        const qsizetype begin = i == 0 ? 0 : m_ends[i - 1];
+        return QByteArrayView(m_text.constData() + begin, m_ends[i] - begin);
+    }
 
     void append(QByteArrayView text);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace sluice {
 
@@ -120,14 +121,17 @@ void XlsxSheetHandler::endElement(const char *localName)
 void XlsxSheetHandler::characters(QByteArrayView text)
 {
     QByteArray *target = m_inValue ? &m_value : m_inInlineText ? &m_inline : nullptr;
-    if (target == nullptr)
+    if (target == nullptr || text.isEmpty())
         return;
     if (target->size() + text.size() > m_context.limits.maxCellBytes) {
         fail(QStringLiteral("a cell's text is longer than the limit of %1 bytes")
                  .arg(m_context.limits.maxCellBytes));
         return;
     }
-    target->append(text);
+    // resize() and a copy: append() goes through the general insert().
+    const qsizetype size = target->size();
+    target->resize(size + text.size());
+    std::memcpy(target->data() + size, text.data(), static_cast<size_t>(text.size()));
 }
 
 void XlsxSheetHandler::startRow(const XmlAttributes &attributes)
@@ -162,7 +166,22 @@ void XlsxSheetHandler::startRow(const XmlAttributes &attributes)
 
 void XlsxSheetHandler::startCell(const XmlAttributes &attributes)
 {
-    const QByteArrayView reference = attributes.value("r");
+    // One pass over the attributes rather than a look-up per name; the first of a name wins,
+    // as with XmlAttributes::value().
+    QByteArrayView reference;
+    QByteArrayView type;
+    QByteArrayView style;
+    for (int i = 0; i < attributes.count(); ++i) {
+        const char *name = attributes.localName(i);
+        if (name[0] == '\0' || name[1] != '\0')
+            continue;
+        if (name[0] == 'r' && reference.isNull())
+            reference = attributes.valueAt(i);
+        else if (name[0] == 't' && type.isNull())
+            type = attributes.valueAt(i);
+        else if (name[0] == 's' && style.isNull())
+            style = attributes.valueAt(i);
+    }
     int column = m_lastColumn + 1;
     if (!reference.isNull()) {
         column = columnOf(reference, m_context.limits.maxColumns);
@@ -179,22 +198,31 @@ void XlsxSheetHandler::startCell(const XmlAttributes &attributes)
         return;
     }
     m_column = column;
-    const QByteArrayView type = attributes.value("t");
     m_type = CellType::Number;
-    if (type == QByteArrayView("s"))
-        m_type = CellType::SharedString;
-    else if (type == QByteArrayView("str"))
+    // By length and letter: a QByteArrayView comparison is a memcmp call per candidate.
+    if (type.size() == 1) {
+        switch (type[0]) {
+        case 's':
+            m_type = CellType::SharedString;
+            break;
+        case 'b':
+            m_type = CellType::Boolean;
+            break;
+        case 'e':
+            m_type = CellType::Error;
+            break;
+        case 'd':
+            m_type = CellType::Date;
+            break;
+        default:
+            break;
+        }
+    } else if (type == QByteArrayView("str")) {
         m_type = CellType::FormulaString;
-    else if (type == QByteArrayView("inlineStr"))
+    } else if (type == QByteArrayView("inlineStr")) {
         m_type = CellType::InlineString;
-    else if (type == QByteArrayView("b"))
-        m_type = CellType::Boolean;
-    else if (type == QByteArrayView("e"))
-        m_type = CellType::Error;
-    else if (type == QByteArrayView("d"))
-        m_type = CellType::Date;
+    }
     bool ok = false;
-    const QByteArrayView style = attributes.value("s");
     m_style = style.isEmpty() ? 0 : static_cast<int>(toInt64(style, &ok));
     // resize(0), not clear(): the buffers keep their capacity from cell to cell.
     m_value.resize(0);

@@ -45,6 +45,19 @@ public:
         return {};
     }
 
+    // By position, for a handler that looks at every attribute in one pass.
+    int count() const { return m_count; }
+    const char *localName(int index) const
+    {
+        return reinterpret_cast<const char *>(m_attributes[5 * index]);
+    }
+    QByteArrayView valueAt(int index) const
+    {
+        const char *begin = reinterpret_cast<const char *>(m_attributes[5 * index + 3]);
+        const char *end = reinterpret_cast<const char *>(m_attributes[5 * index + 4]);
+        return QByteArrayView(begin, end - begin);
+    }
+
 private:
     const unsigned char **m_attributes;
     int m_count;
