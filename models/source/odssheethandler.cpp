@@ -94,8 +94,9 @@ bool isErrorText(QByteArrayView text)
 } // namespace
 
 OdsSheetHandler::OdsSheetHandler(ReadSink &sink, const Context &context)
-    : m_sink(sink)
-    , m_context(context)
+    : m_context(context)
+    , m_delivery(sink)
+    , m_block(m_delivery.rows())
 {
     m_value.reserve(64);
     m_text.reserve(64);
@@ -383,7 +384,7 @@ void OdsSheetHandler::finishRow()
 // Materialises the empty rows before row, then row itself from the pending cells.
 bool OdsSheetHandler::emitRow(qint64 row)
 {
-    qint64 gap = row - (m_delivered + m_block.rowCount());
+    qint64 gap = row - m_delivery.rowsSoFar();
     while (gap > 0) {
         const qint64 room = SheetTable::RowsPerBlock - m_block.rowCount();
         const qint64 count = std::min(gap, room);
@@ -409,37 +410,26 @@ bool OdsSheetHandler::emitRow(qint64 row)
 
 bool OdsSheetHandler::deliver()
 {
-    if (m_cancelled)
+    if (m_delivery.isCancelled())
         return false;
-    m_delivered += m_block.rowCount();
-    m_block.squeeze();
-    bool carryOn = m_sink.rowsRead(std::move(m_block));
-    m_block = SheetTable();
-    carryOn = carryOn && m_sink.progressed({m_inflated, m_declared, m_delivered});
-    if (!carryOn) {
-        m_cancelled = true;
+    if (!m_delivery.deliver())
         stop();
-    }
-    return carryOn;
+    return !m_delivery.isCancelled();
 }
 
 bool OdsSheetHandler::progressed(qint64 inflated, qint64 declared)
 {
-    m_inflated = inflated;
-    m_declared = std::max(declared, inflated);
-    if (m_cancelled)
+    if (m_delivery.isCancelled())
         return false;
-    if (!m_sink.progressed({m_inflated, m_declared, m_delivered + m_block.rowCount()})) {
-        m_cancelled = true;
+    if (!m_delivery.progressed(inflated, declared))
         stop();
-    }
-    return !m_cancelled;
+    return !m_delivery.isCancelled();
 }
 
 bool OdsSheetHandler::finish()
 {
     if (m_block.rowCount() == 0)
-        return !m_cancelled;
+        return !m_delivery.isCancelled();
     return deliver();
 }
 

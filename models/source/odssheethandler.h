@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/source/blockdelivery.h"
 #include "models/source/readlimits.h"
 #include "models/source/readsink.h"
 #include "models/source/sheettable.h"
@@ -42,7 +43,7 @@ public:
     bool progressed(qint64 inflated, qint64 declared);
     // Delivers the rows still held; false when the sink cancelled.
     bool finish();
-    bool isCancelled() const { return m_cancelled; }
+    bool isCancelled() const { return m_delivery.isCancelled(); }
     // The wanted table was read to its end (the parse was stopped there on purpose).
     bool isTableDone() const { return m_tableDone; }
     // 1-based row being read, 0 before the first.
@@ -70,12 +71,11 @@ private:
     bool deliver();
     void fail(const QString &reason);
 
-    ReadSink &m_sink;
     Context m_context;
-    SheetTable m_block;
-    qsizetype m_delivered = 0; // rows handed to the sink
-    qint64 m_row = -1;         // 0-based row being read
-    qint64 m_nextRow = 0;      // 0-based row after the last one read (repeats included)
+    BlockDelivery m_delivery;
+    SheetTable &m_block;  // m_delivery's rows, being filled
+    qint64 m_row = -1;    // 0-based row being read
+    qint64 m_nextRow = 0; // 0-based row after the last one read (repeats included)
     qint64 m_rowRepeat = 1;
     qint64 m_column = 0; // 0-based column of the current cell
     qint64 m_cellRepeat = 1;
@@ -91,8 +91,6 @@ private:
     int m_annotationDepth = 0;
     int m_paragraphs = 0; // text:p elements of the current cell so far
     int m_paragraphDepth = 0;
-    qint64 m_inflated = 0;
-    qint64 m_declared = 0;
     bool m_inTable = false; // inside the wanted table (top level)
     bool m_inRow = false;
     bool m_inCell = false;
@@ -100,7 +98,6 @@ private:
     bool m_hasFormula = false;
     bool m_collectText = false;
     bool m_tableDone = false;
-    bool m_cancelled = false;
 };
 
 } // namespace sluice

@@ -43,8 +43,9 @@ qint64 toInt64(QByteArrayView text, bool *ok)
 } // namespace
 
 XlsxSheetHandler::XlsxSheetHandler(ReadSink &sink, const Context &context)
-    : m_sink(sink)
-    , m_context(context)
+    : m_context(context)
+    , m_delivery(sink)
+    , m_block(m_delivery.rows())
 {
     m_value.reserve(64);
 }
@@ -346,7 +347,7 @@ bool XlsxSheetHandler::ensureRowStarted()
 {
     if (m_rowStarted)
         return true;
-    qint64 gap = m_row - (m_delivered + m_block.rowCount());
+    qint64 gap = m_row - m_delivery.rowsSoFar();
     while (gap > 0) {
         const qint64 room = SheetTable::RowsPerBlock - m_block.rowCount();
         const qint64 count = std::min(gap, room);
@@ -362,31 +363,20 @@ bool XlsxSheetHandler::ensureRowStarted()
 
 bool XlsxSheetHandler::deliver()
 {
-    if (m_cancelled)
+    if (m_delivery.isCancelled())
         return false;
-    m_delivered += m_block.rowCount();
-    m_block.squeeze(); // give back each block's growth room: 1M rows shrink by about 90 MB
-    bool carryOn = m_sink.rowsRead(std::move(m_block));
-    m_block = SheetTable();
-    carryOn = carryOn && m_sink.progressed({m_inflated, m_declared, m_delivered});
-    if (!carryOn) {
-        m_cancelled = true;
+    if (!m_delivery.deliver())
         stop();
-    }
-    return carryOn;
+    return !m_delivery.isCancelled();
 }
 
 bool XlsxSheetHandler::progressed(qint64 inflated, qint64 declared)
 {
-    m_inflated = inflated;
-    m_declared = std::max(declared, inflated);
-    if (m_cancelled)
+    if (m_delivery.isCancelled())
         return false;
-    if (!m_sink.progressed({m_inflated, m_declared, m_delivered + m_block.rowCount()})) {
-        m_cancelled = true;
+    if (!m_delivery.progressed(inflated, declared))
         stop();
-    }
-    return !m_cancelled;
+    return !m_delivery.isCancelled();
 }
 
 bool XlsxSheetHandler::finish()
@@ -396,7 +386,7 @@ bool XlsxSheetHandler::finish()
         m_rowStarted = false;
     }
     if (m_block.rowCount() == 0)
-        return !m_cancelled;
+        return !m_delivery.isCancelled();
     return deliver();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/source/blockdelivery.h"
 #include "models/source/readlimits.h"
 #include "models/source/readsink.h"
 #include "models/source/sheettable.h"
@@ -40,7 +41,7 @@ public:
     bool progressed(qint64 inflated, qint64 declared);
     // Delivers the rows still held; false when the sink cancelled.
     bool finish();
-    bool isCancelled() const { return m_cancelled; }
+    bool isCancelled() const { return m_delivery.isCancelled(); }
     // 1-based row being read, 0 before the first.
     qint64 currentRow() const { return m_row + 1; }
 
@@ -66,11 +67,10 @@ private:
     bool deliver();
     void fail(const QString &reason);
 
-    ReadSink &m_sink;
     Context m_context;
-    SheetTable m_block;
-    qsizetype m_delivered = 0; // rows handed to the sink
-    qint64 m_row = -1;         // 0-based current row
+    BlockDelivery m_delivery;
+    SheetTable &m_block; // m_delivery's rows, being filled
+    qint64 m_row = -1;   // 0-based current row
     int m_column = 0;
     int m_lastColumn = -1;
     int m_style = 0;
@@ -80,15 +80,12 @@ private:
     QByteArray m_scratch; // decoded text of the current cell, when it had escapes
     char m_dateBuffer[SpreadsheetDate::BufferSize] = {};
     int m_phoneticDepth = 0;
-    qint64 m_inflated = 0;
-    qint64 m_declared = 0;
     bool m_inSheetData = false;
     bool m_inCell = false;
     bool m_inValue = false;
     bool m_inInlineText = false;
     bool m_hasInline = false;
     bool m_rowStarted = false;
-    bool m_cancelled = false;
 };
 
 } // namespace sluice
