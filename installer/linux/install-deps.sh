@@ -13,7 +13,7 @@ packages=(
     qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6
     qt6-qpa-plugins libqt6sql6-sqlite
     # file formats and secrets
-    libquazip1-qt6-dev qtkeychain-qt6-dev libfreexl-dev libxml2-dev
+    libquazip1-qt6-dev qtkeychain-qt6-dev libxml2-dev
     # GUI tests, screenshots, fixed time zones in tests
     xvfb xauth imagemagick fonts-dejavu-core tzdata
 )

@@ -3,23 +3,18 @@
 
 #include "models/source/spreadsheetreader.h"
 
-#include <QByteArray>
-#include <QByteArrayView>
 #include <QCoreApplication>
 
-struct FreeXL_CellValue_str; // <freexl.h> stays out of this header
+#include <memory>
 
 namespace sluice {
 
-// Reads legacy Excel workbooks (.xls, BIFF5/8 in an OLE compound file) through FreeXL. Sheet
-// states and kinds, and encryption, come from the file's own BOUNDSHEET and FILEPASS records
-// (XlsWorkbookInfo), which FreeXL does not expose.
-//
-// FreeXL 1.0.6 limits what this reader can give (tests/models/tst_xlscorpus.cpp lists each file
-// it affects): formula cells read as empty; booleans and error cells read as the numbers 1/0; a
-// date-formatted number comes as text rounded to the second, without its time for date-only
-// formats and without its date for time formats; BIFF2–4 files and some BIFF5/8 files (no
-// CODEPAGE record, an empty LABEL) are refused.
+class BiffWorkbook;
+
+// Reads legacy Excel workbooks (.xls, BIFF5/8 in an OLE compound file) record by record:
+// XlsWorkbookInfo finds the workbook stream, its sheets' states and kinds, and encryption;
+// BiffWorkbook reads the shared strings, formats and each sheet's cells (stored formula results
+// included). Bare BIFF2–4 worksheets are refused with a hint to save them as .xls or .xlsx.
 class XlsReader : public SpreadsheetReader
 {
     Q_DECLARE_TR_FUNCTIONS(XlsReader)
@@ -34,23 +29,13 @@ public:
     int dateSystem() const override { return m_dateSystem; }
     Result<ReadEnd> readSheet(int sheetIndex, ReadSink &sink) override;
 
-    // FreeXL's date text ("YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS", "HH:MM:SS") in the corpus ISO form
-    // of CellKind::DateTime. FreeXL counts 1900 (and 2100 …) as leap years and starts the 1904
-    // system a day late; its text is turned back into the serial and converted again. Empty
-    // when the text is not FreeXL's.
-    static QByteArray dateTimeText(QByteArrayView freexlText, int dateSystem);
-
 private:
     Error fileError(const QString &reason) const;
-    Error sheetError(int sheetIndex, qsizetype row, const QString &reason) const;
-    Result<QList<SheetInfo>> openWithFreexl(const QString &path, QList<SheetInfo> sheets);
-    // The cell's text; kind stays Empty for an empty cell or an empty text.
-    QByteArray cellText(const FreeXL_CellValue_str &value, CellKind *kind) const;
-    void close();
+    Error sheetError(int sheetIndex, qint64 row, const QString &reason) const;
 
     ReadLimits m_limits;
     QString m_fileName;
-    const void *m_handle = nullptr; // FreeXL's workbook handle
+    std::unique_ptr<BiffWorkbook> m_book;
     QList<SheetInfo> m_sheets;
     int m_dateSystem = 1900;
 };

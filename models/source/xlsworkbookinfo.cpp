@@ -52,7 +52,8 @@ public:
 
     // Reads the header, the FAT and the directory; the reason when the file is damaged.
     std::optional<QString> load();
-    // The first stream with one of the names, or the reason there is none.
+    // The stream with the first of the names that is there (a workbook saved by Excel 97 for
+    // Excel 5 holds both a BIFF8 Workbook and a BIFF5 Book stream), or the reason there is none.
     Result<QByteArray> stream(const QList<QStringView> &names) const;
 
 private:
@@ -131,8 +132,8 @@ std::optional<QString> CompoundFile::loadFat()
         for (qsizetype i = 0; i < perSector; ++i)
             m_fat.push_back(u32(data, i * 4));
     }
-    // A sector in use that starts past the end: the file was cut off. Said here, because FreeXL
-    // reports it only as a read error (and leaks its workbook doing so).
+    // A sector in use that starts past the end: the file was cut off. Said here, before any
+    // stream is read, so the user learns the file is truncated rather than damaged.
     constexpr quint32 FreeSector = 0xFFFFFFFF;
     for (std::size_t i = m_fat.size(); i-- > 0;) {
         if (m_fat[i] == FreeSector)
@@ -169,39 +170,39 @@ Result<QByteArray> CompoundFile::stream(const QList<QStringView> &names) const
     const auto sectorFn = [this](quint32 index) {
         return sector(index);
     };
-    for (qsizetype at = 0; at + DirEntrySize <= m_directory.size(); at += DirEntrySize) {
-        const QByteArrayView entry = QByteArrayView(m_directory).sliced(at, DirEntrySize);
-        const qsizetype nameBytes = std::min<qsizetype>(u16(entry, 0x40), 64);
-        const QString name = QString::fromUtf16(reinterpret_cast<const char16_t *>(entry.data()),
-                                                std::max<qsizetype>(nameBytes / 2 - 1, 0));
-        const bool wanted = std::any_of(names.begin(), names.end(), [&](QStringView n) {
-            return name.compare(n, Qt::CaseInsensitive) == 0;
-        });
-        if (entry[0x42] != 2 || !wanted)
-            continue;
-        const quint32 start = u32(entry, 0x74);
-        const quint32 size = u32(entry, 0x78);
-        if (size >= MiniStreamCutoff)
-            return readChain(m_fat, start, size, m_sectorSize, sectorFn);
-        // Small streams live in the mini stream, whose chain starts at the root entry.
-        const QByteArrayView root = QByteArrayView(m_directory).first(DirEntrySize);
-        const auto mini
-            = readChain(m_fat, u32(root, 0x74), u32(root, 0x78), m_sectorSize, sectorFn);
-        const auto miniFatBytes
-            = readChain(m_fat, u32(m_file, 0x3C), qint64(u32(m_file, 0x40)) * m_sectorSize,
-                        m_sectorSize, sectorFn);
-        if (!mini || !miniFatBytes)
-            return !mini ? mini.error() : miniFatBytes.error();
-        std::vector<quint32> miniFat;
-        for (qsizetype i = 0; i + 4 <= miniFatBytes->size(); i += 4)
-            miniFat.push_back(u32(*miniFatBytes, i));
-        const QByteArrayView miniStream(*mini);
-        return readChain(miniFat, start, size, MiniSectorSize, [miniStream](quint32 index) {
-            const qint64 offset = qint64(index) * MiniSectorSize;
-            return offset + MiniSectorSize > miniStream.size()
-                ? QByteArrayView()
-                : miniStream.sliced(offset, MiniSectorSize);
-        });
+    for (const QStringView wanted : names) {
+        for (qsizetype at = 0; at + DirEntrySize <= m_directory.size(); at += DirEntrySize) {
+            const QByteArrayView entry = QByteArrayView(m_directory).sliced(at, DirEntrySize);
+            const qsizetype nameBytes = std::min<qsizetype>(u16(entry, 0x40), 64);
+            const QString name
+                = QString::fromUtf16(reinterpret_cast<const char16_t *>(entry.data()),
+                                     std::max<qsizetype>(nameBytes / 2 - 1, 0));
+            if (entry[0x42] != 2 || name.compare(wanted, Qt::CaseInsensitive) != 0)
+                continue;
+            const quint32 start = u32(entry, 0x74);
+            const quint32 size = u32(entry, 0x78);
+            if (size >= MiniStreamCutoff)
+                return readChain(m_fat, start, size, m_sectorSize, sectorFn);
+            // Small streams live in the mini stream, whose chain starts at the root entry.
+            const QByteArrayView root = QByteArrayView(m_directory).first(DirEntrySize);
+            const auto mini
+                = readChain(m_fat, u32(root, 0x74), u32(root, 0x78), m_sectorSize, sectorFn);
+            const auto miniFatBytes
+                = readChain(m_fat, u32(m_file, 0x3C), qint64(u32(m_file, 0x40)) * m_sectorSize,
+                            m_sectorSize, sectorFn);
+            if (!mini || !miniFatBytes)
+                return !mini ? mini.error() : miniFatBytes.error();
+            std::vector<quint32> miniFat;
+            for (qsizetype i = 0; i + 4 <= miniFatBytes->size(); i += 4)
+                miniFat.push_back(u32(*miniFatBytes, i));
+            const QByteArrayView miniStream(*mini);
+            return readChain(miniFat, start, size, MiniSectorSize, [miniStream](quint32 index) {
+                const qint64 offset = qint64(index) * MiniSectorSize;
+                return offset + MiniSectorSize > miniStream.size()
+                    ? QByteArrayView()
+                    : miniStream.sliced(offset, MiniSectorSize);
+            });
+        }
     }
     return Error {
         tr("the file is not an Excel workbook: its OLE container has no Workbook stream")};
@@ -298,10 +299,13 @@ Result<XlsWorkbookInfo> XlsWorkbookInfo::read(QByteArrayView file)
     CompoundFile compound(file);
     if (const auto error = compound.load())
         return Error {*error};
-    const auto stream = compound.stream({u"Workbook", u"Book"});
+    auto stream = compound.stream({u"Workbook", u"Book"});
     if (!stream)
         return stream.error();
-    return readGlobals(*stream);
+    auto info = readGlobals(*stream);
+    if (info)
+        info.value().stream = std::move(stream).value();
+    return info;
 }
 
 } // namespace sluice

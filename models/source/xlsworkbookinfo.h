@@ -4,27 +4,29 @@
 #include "models/common/result.h"
 #include "models/source/sheetinfo.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 
 namespace sluice {
 
-// What FreeXL keeps to itself about a legacy Excel workbook, read from the file's own workbook
-// globals: each sheet's state and kind (BOUNDSHEET records: FreeXL lists chart sheets as
-// worksheets and has no hidden state), and whether the workbook is encrypted (FILEPASS: FreeXL
-// 1.0.6 then returns no handle at all, so it could not say "password-protected").
+// The outline of a legacy Excel workbook, read from the file's own workbook globals: each
+// sheet's state and kind (BOUNDSHEET records), and whether the workbook is encrypted (FILEPASS,
+// so the reader can say "password-protected").
 //
 // Only the OLE compound file's directory and the globals substream up to its EOF record are read;
-// the cells stay FreeXL's job.
+// the cells are BiffWorkbook's job, from the workbook stream kept here.
 struct XlsWorkbookInfo
 {
     // 2, 3 or 4 for a bare BIFF stream (no OLE container); 5 or 8 for a Book/Workbook stream.
     int biffVersion = 0;
     bool encrypted = false;
     bool date1904 = false;
-    // In BOUNDSHEET order, which is FreeXL's sheet order too. Names are left empty: FreeXL
-    // decodes them (BIFF5 names are in the workbook's code page).
+    // In BOUNDSHEET order. Names are left empty: BiffWorkbook decodes them (BIFF5 names are in
+    // the workbook's code page).
     QList<SheetInfo> sheets;
+    // The Workbook (BIFF8) or Book (BIFF5) stream; empty for bare BIFF2–4 files.
+    QByteArray stream;
 
     // The reason is a sentence without the file name ("the file is truncated …").
     static Result<XlsWorkbookInfo> read(QByteArrayView file);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Conformance: every workbook in ../shared/corpus/xls read as its .expected.json says, and
-// bad/truncated.xls refused with a clear error. What FreeXL 1.0.6 cannot give is listed below,
+// bad/truncated.xls refused with a clear error. What the reader cannot match is listed below,
 // file by file with the reason, and checked: a listed file that starts to match fails the test
 // (XPASS), so the list only ever shrinks.
 #include "models/source/readsink.h"
@@ -24,50 +24,21 @@ QString corpusDir()
 struct KnownMismatch
 {
     QString file;
-    bool unreadable = false; // FreeXL refuses the file: the sheet list cannot be checked either
+    bool unreadable = false; // the reader refuses the file: the sheet list cannot be checked
     QString reason;
 };
 
-// Every corpus file whose cells do not match, with the FreeXL 1.0.6 limit behind it. The sheet
-// list (names, states, kinds) and the date system are checked for all readable files regardless.
+// Every corpus file whose cells do not match, with the reason. The sheet list (names, states,
+// kinds) and the date system are checked for all readable files regardless.
 const QList<KnownMismatch> &knownMismatches()
 {
-    const QString formulas = "formula cells read as empty: FreeXL 1.0.6 skips FORMULA records, "
-                             "so their stored results (";
     static const QList<KnownMismatch> list = {
-        {"calamine__biff5-rich-text-string.xls", true,
-         "BIFF5 globals without a CODEPAGE record: FreeXL 1.0.6 cannot decode the sheet name and "
-         "returns no workbook"},
-        {"calamine__empty-string.xls", true,
-         "the shared-string table holds an empty string, which FreeXL 1.0.6 takes for a crafted "
-         "file: it returns no workbook"},
-        {"edr__Test_git_issue_231_NoCodePage.xls", true,
-         "BIFF5 globals without a CODEPAGE record, and empty LABEL cells: FreeXL 1.0.6 returns no "
-         "workbook"},
         {"edr__as3xls_BIFF2.xls", true,
-         "a bare BIFF2 stream without an OLE container: freexl_open refuses it (error -10)"},
-        {"calamine__date.xls", false,
-         "R3C1 has format [h]:mm:ss, a duration that stays the number 10.632…; FreeXL 1.0.6 "
-         "takes it for a time of day and gives only 15:10:10"},
-        {"calamine__date_1904.xls", false,
-         "R3C1 has format [h]:mm:ss, a duration that stays the number 10.632…; FreeXL 1.0.6 "
-         "takes it for a time of day and gives only 15:10:10"},
-        {"edr__Test_num_double_date_bool_string.xls", false,
-         formulas
-             + "numbers, dates, booleans) are missing; boolean constants read as 1/0; "
-               "column F's date-and-time format is taken as date-only, so the time is lost"},
-        {"sheetjs__1904_1904.xls", false,
-         formulas + "TEXT() strings in columns C and D) are missing"},
-        {"sheetjs__ErrorTypes.xls", false,
-         formulas
-             + "numbers, booleans, errors) are missing; error constants read as the numbers "
-               "0/1 (FreeXL maps a BOOLERR record to an integer)"},
+         "a bare BIFF2 stream without an OLE container (Excel 2.x): XlsReader reads BIFF5 and "
+         "BIFF8 and refuses it with a message naming BIFF2; LibreOffice opens it"},
         {"sheetjs__biff5_number_format_greek.xls", false,
-         formulas
-             + "texts, numbers, booleans, dates) are missing; date/time formats lose the time "
-               "(date-only), the date (time-only) or the milliseconds (FreeXL rounds to the "
-               "second), and negative serials with a time format come out as times"},
-        {"sheetjs__sheet_visibility.xls", false, formulas + "CODE() numbers in row 2) are missing"},
+         "one cell: sheet 2011, R23C1 is stored as the text 'Accounting'; the reference "
+         "(LibreOffice) shows ' Accounting ', padded by its accounting format's text section"},
     };
     return list;
 }
