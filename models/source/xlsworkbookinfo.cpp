@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/source/xlsworkbookinfo.h"
 
+#include "models/source/biffrecords.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QtEndian>
@@ -13,6 +15,8 @@ namespace sluice {
 
 namespace {
 
+using namespace biff;
+
 constexpr QByteArrayView CompoundSignature("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 constexpr quint32 EndOfChain = 0xFFFFFFFE;
 constexpr qsizetype HeaderSize = 512;
@@ -20,26 +24,9 @@ constexpr qsizetype DirEntrySize = 128;
 constexpr qsizetype MiniSectorSize = 64;
 constexpr quint32 MiniStreamCutoff = 4096;
 
-// BIFF record types ([MS-XLS] 2.3).
-constexpr quint16 RecordEof = 0x000A;
-constexpr quint16 RecordFilePass = 0x002F;
-constexpr quint16 RecordDateMode = 0x0022;
-constexpr quint16 RecordBoundSheet = 0x0085;
-constexpr quint16 RecordBof = 0x0809;
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("XlsWorkbookInfo", text);
-}
-
-quint16 u16(QByteArrayView data, qsizetype at)
-{
-    return qFromLittleEndian<quint16>(data.data() + at);
-}
-
-quint32 u32(QByteArrayView data, qsizetype at)
-{
-    return qFromLittleEndian<quint32>(data.data() + at);
 }
 
 // The OLE compound file (MS-CFB) around a BIFF5/8 workbook: just enough to read one stream.
@@ -237,7 +224,7 @@ SheetState sheetState(quint8 flags)
 // The workbook globals: the records from the first BOF to its EOF.
 Result<XlsWorkbookInfo> readGlobals(QByteArrayView stream)
 {
-    if (stream.size() < 8 || u16(stream, 0) != RecordBof)
+    if (stream.size() < 8 || u16(stream, 0) != RecBof)
         return Error {tr("the file is not an Excel workbook: its Workbook stream has no BOF")};
     XlsWorkbookInfo info;
     info.biffVersion = u16(stream, 4) == 0x0600 ? 8 : 5;
@@ -248,16 +235,16 @@ Result<XlsWorkbookInfo> readGlobals(QByteArrayView stream)
         const QByteArrayView data
             = stream.sliced(at + 4).first(std::min(length, stream.size() - at - 4));
         at += 4 + length;
-        if (type == RecordEof)
+        if (type == RecEof)
             break;
-        if (type == RecordFilePass) {
+        if (type == RecFilePass) {
             // Everything after FILEPASS is encrypted: nothing more can be read.
             info.encrypted = true;
             break;
         }
-        if (type == RecordDateMode && data.size() >= 2)
+        if (type == RecDateMode && data.size() >= 2)
             info.date1904 = u16(data, 0) != 0;
-        if (type == RecordBoundSheet && data.size() >= 6) {
+        if (type == RecBoundSheet && data.size() >= 6) {
             SheetInfo sheet;
             sheet.state = sheetState(static_cast<quint8>(data[4]));
             sheet.kind = sheetKind(static_cast<quint8>(data[5]));
