@@ -23,6 +23,9 @@ public:
 
     // Byte offset of the first invalid UTF-8 sequence, or -1 when valid.
     static qsizetype firstInvalidUtf8(QByteArrayView bytes);
+
+private:
+    static qsizetype firstInvalidUtf8InOneRun(QByteArrayView bytes);
 };
 
 } // namespace sluice

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void rowsArriveInBlocksAndCancelStops();
     void utf8Validation_data();
     void utf8Validation();
+    void utf8ValidationOfLargeTextOnTwoCores();
     void twoHalvesReadTheSameAsOne_data();
     void twoHalvesReadTheSameAsOne();
     void errorInTheSecondHalfNamesItsLine();
@@ -227,6 +228,27 @@ void TestCsvReader::utf8Validation()
     QFETCH(QByteArray, bytes);
     QFETCH(int, firstInvalid);
     QCOMPARE(CsvDialectDetector::firstInvalidUtf8(bytes), qsizetype(firstInvalid));
+}
+
+void TestCsvReader::utf8ValidationOfLargeTextOnTwoCores()
+{
+    // Past 16 MiB the check runs on both cores; the split must not cut a character in two.
+    QByteArray text(17 << 20, 'a');
+    const qsizetype middle = text.size() / 2;
+    text[middle - 1] = '\xc3'; // "é" straddles the middle
+    text[middle] = '\xa9';
+    text[middle + 1] = '\xe2'; // "€" right after it
+    text[middle + 2] = '\x82';
+    text[middle + 3] = '\xac';
+    QCOMPARE(CsvDialectDetector::firstInvalidUtf8(text), qsizetype(-1));
+
+    QByteArray lateError = text;
+    lateError[text.size() - 10] = '\xff';
+    QCOMPARE(CsvDialectDetector::firstInvalidUtf8(lateError), text.size() - 10);
+
+    QByteArray twoErrors = lateError;
+    twoErrors[1000] = '\xc0'; // the first one counts
+    QCOMPARE(CsvDialectDetector::firstInvalidUtf8(twoErrors), qsizetype(1000));
 }
 
 struct FullReading
