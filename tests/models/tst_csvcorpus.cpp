@@ -6,6 +6,7 @@
 // ("a,," is ["a","",""]) compare as absent on both sides. Field counts are checked separately
 // through the reader's ragged-row report (raggedRowsAreReported).
 #include "models/source/csvreader.h"
+#include "tests/support/corpus.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -16,11 +17,6 @@
 using namespace sluice;
 
 namespace {
-
-QString corpusDir()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR") + QStringLiteral("/../shared/corpus");
-}
 
 QJsonDocument readJson(const QString &path)
 {
@@ -93,14 +89,14 @@ private Q_SLOTS:
 
 void TestCsvCorpus::initTestCase()
 {
-    if (!QDir(corpusDir()).exists())
+    if (!QDir(test::corpusDir()).exists())
         QSKIP("../shared/corpus is not next to the source tree");
 }
 
 void TestCsvCorpus::matchesExpectedReading_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir() + QStringLiteral("/csv"));
+    const QDir dir(test::corpusDir() + QStringLiteral("/csv"));
     const QStringList expectations
         = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files);
     QVERIFY(expectations.size() >= 27);
@@ -150,7 +146,7 @@ void TestCsvCorpus::matchesExpectedReading()
 void TestCsvCorpus::csvSpectrum_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir() + QStringLiteral("/csv/csv-spectrum/csvs"));
+    const QDir dir(test::corpusDir() + QStringLiteral("/csv/csv-spectrum/csvs"));
     const QStringList files = dir.entryList({QStringLiteral("*.csv")}, QDir::Files);
     QCOMPARE(files.size(), 12);
     for (const QString &file : files)
@@ -188,10 +184,10 @@ void TestCsvCorpus::raggedRowsAreReported()
 {
     CsvReader reader;
     const Reading reading
-        = readCsv(corpusDir() + QStringLiteral("/csv/gen__ragged_rows.csv"), reader);
+        = readCsv(test::corpusDir() + QStringLiteral("/csv/gen__ragged_rows.csv"), reader);
     QVERIFY(reading.error.isEmpty());
     const QJsonArray rows
-        = readJson(corpusDir() + QStringLiteral("/csv/gen__ragged_rows.csv.expected.json"))
+        = readJson(test::corpusDir() + QStringLiteral("/csv/gen__ragged_rows.csv.expected.json"))
               .object()[u"rows"]
               .toArray();
     const auto headerFields = rows[0].toArray().size();
@@ -227,7 +223,7 @@ void TestCsvCorpus::badFilesGiveClearErrors()
     QFETCH(QString, file);
     QFETCH(QString, reason);
     CsvReader reader;
-    const Reading reading = readCsv(corpusDir() + QStringLiteral("/bad/") + file, reader);
+    const Reading reading = readCsv(test::corpusDir() + QStringLiteral("/bad/") + file, reader);
     QVERIFY2(reading.error.contains(reason), qPrintable(reading.error));
 }
 

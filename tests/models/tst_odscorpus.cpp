@@ -4,6 +4,7 @@
 // to a bounded table), within seconds.
 #include "models/source/odsreader.h"
 #include "models/source/readsink.h"
+#include "tests/support/corpus.h"
 #include "tests/support/workbookexpectation.h"
 
 #include <QDir>
@@ -14,30 +15,7 @@
 using namespace sluice;
 using namespace sluice::test;
 
-namespace {
-
-QString corpusDir()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR") + "/../shared/corpus";
-}
-
-// Reads every sheet; the first error, or an empty string when all read. rows counts the rows read.
-QString readAll(OdsReader &reader, const QString &path, qsizetype *rows)
-{
-    const auto sheets = reader.open(path);
-    if (!sheets)
-        return sheets.error().message;
-    for (int i = 0; i < sheets->size(); ++i) {
-        CollectingSink sink;
-        const auto end = reader.readSheet(i, sink);
-        if (!end)
-            return end.error().message;
-        *rows += sink.table().rowCount();
-    }
-    return {};
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestOdsCorpus : public QObject
 {
@@ -55,7 +33,7 @@ private Q_SLOTS:
 void TestOdsCorpus::workbooks_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir() + "/ods");
+    const QDir dir(test::corpusDir() + "/ods");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/ods) is not there");
     const QStringList files = dir.entryList({"*.ods"}, QDir::Files, QDir::Name);
@@ -101,7 +79,7 @@ void TestOdsCorpus::badFiles_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("mustMention");
     QTest::addColumn<bool>("boundedIsFine");
-    const QDir dir(corpusDir() + "/bad");
+    const QDir dir(test::corpusDir() + "/bad");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/bad) is not there");
     QTest::newRow("xml_bomb_content.ods") << dir.filePath("xml_bomb_content.ods") << "DTD" << false;
@@ -126,7 +104,7 @@ void TestOdsCorpus::badFiles()
     timer.start();
     OdsReader reader;
     qsizetype rows = 0;
-    const QString message = readAll(reader, path, &rows);
+    const QString message = test::readAllSheets(reader, path, &rows);
     const qint64 elapsed = timer.elapsed();
     QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
     if (message.isEmpty()) {
@@ -142,7 +120,7 @@ void TestOdsCorpus::badFiles()
 // A sheet with more rows than allowed ends in an error naming the limit.
 void TestOdsCorpus::rowLimit()
 {
-    const QString path = corpusDir() + "/ods/calamine__number_rows_repeated.ods";
+    const QString path = test::corpusDir() + "/ods/calamine__number_rows_repeated.ods";
     if (!QFile::exists(path))
         QSKIP("the corpus is not there");
     OdsReader reader;
@@ -166,7 +144,7 @@ void TestOdsCorpus::rowLimit()
 
 void TestOdsCorpus::notAnOds()
 {
-    const QString path = corpusDir() + "/xlsx";
+    const QString path = test::corpusDir() + "/xlsx";
     const QStringList files = QDir(path).entryList({"*.xlsx"}, QDir::Files, QDir::Name);
     if (files.isEmpty())
         QSKIP("the corpus is not there");

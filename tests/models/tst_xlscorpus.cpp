@@ -5,6 +5,7 @@
 // (XPASS), so the list only ever shrinks.
 #include "models/source/readsink.h"
 #include "models/source/xlsreader.h"
+#include "tests/support/corpus.h"
 #include "tests/support/workbookexpectation.h"
 
 #include <QDir>
@@ -15,11 +16,6 @@ using namespace sluice;
 using namespace sluice::test;
 
 namespace {
-
-QString corpusDir()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR") + "/../shared/corpus";
-}
 
 struct KnownMismatch
 {
@@ -87,7 +83,7 @@ private Q_SLOTS:
 void TestXlsCorpus::workbooks_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir() + "/xls");
+    const QDir dir(test::corpusDir() + "/xls");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/xls) is not there");
     const QStringList files = dir.entryList({"*.xls"}, QDir::Files, QDir::Name);
@@ -133,7 +129,7 @@ void TestXlsCorpus::workbooks()
 
 void TestXlsCorpus::exceptionsNameCorpusFiles()
 {
-    const QDir dir(corpusDir() + "/xls");
+    const QDir dir(test::corpusDir() + "/xls");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/xls) is not there");
     const QStringList files = dir.entryList({"*.xls"}, QDir::Files, QDir::Name);
@@ -148,7 +144,7 @@ void TestXlsCorpus::exceptionsNameCorpusFiles()
 
 void TestXlsCorpus::truncatedFile()
 {
-    const QString path = corpusDir() + "/bad/truncated.xls";
+    const QString path = test::corpusDir() + "/bad/truncated.xls";
     if (!QFileInfo::exists(path))
         QSKIP("the corpus (../shared/corpus/bad) is not there");
     XlsReader reader;

@@ -3,6 +3,7 @@
 // malformed .xlsx in ../shared/corpus/bad refused with a clear error.
 #include "models/source/readsink.h"
 #include "models/source/xlsxreader.h"
+#include "tests/support/corpus.h"
 #include "tests/support/workbookexpectation.h"
 
 #include <QDir>
@@ -13,11 +14,6 @@ using namespace sluice;
 using namespace sluice::test;
 
 namespace {
-
-QString corpusDir()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR") + "/../shared/corpus";
-}
 
 // Cells where the expected file keeps a reference reader's quirk the README does not ask for.
 const QList<std::pair<QString, CellOverride>> &knownOverrides()
@@ -52,21 +48,6 @@ QList<CellOverride> overridesFor(const QString &fileName)
     return result;
 }
 
-// Reads every sheet; the first error, or an empty string when all read.
-QString readAll(XlsxReader &reader, const QString &path)
-{
-    const auto sheets = reader.open(path);
-    if (!sheets)
-        return sheets.error().message;
-    for (int i = 0; i < sheets->size(); ++i) {
-        CollectingSink sink;
-        const auto end = reader.readSheet(i, sink);
-        if (!end)
-            return end.error().message;
-    }
-    return {};
-}
-
 } // namespace
 
 class TestXlsxCorpus : public QObject
@@ -83,7 +64,7 @@ private Q_SLOTS:
 void TestXlsxCorpus::workbooks_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(corpusDir() + "/xlsx");
+    const QDir dir(test::corpusDir() + "/xlsx");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/xlsx) is not there");
     const QStringList files = dir.entryList({"*.xlsx", "*.xlsm"}, QDir::Files, QDir::Name);
@@ -125,7 +106,7 @@ void TestXlsxCorpus::badFiles_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("mustMention");
-    const QDir dir(corpusDir() + "/bad");
+    const QDir dir(test::corpusDir() + "/bad");
     if (!dir.exists())
         QSKIP("the corpus (../shared/corpus/bad) is not there");
     // What the message must say, beyond the file name, where one reason is the only right one.
@@ -152,7 +133,7 @@ void TestXlsxCorpus::badFiles()
     QFETCH(QString, path);
     QFETCH(QString, mustMention);
     XlsxReader reader;
-    const QString message = readAll(reader, path);
+    const QString message = test::readAllSheets(reader, path);
     QVERIFY2(!message.isEmpty(), "the file was read without an error");
     qInfo().noquote() << message;
     QVERIFY2(message.startsWith(QFileInfo(path).fileName() + ": "), qPrintable(message));
