@@ -2,6 +2,7 @@
 #include "models/source/xlsxpackage.h"
 
 #include "models/source/xmlpushparser.h"
+#include "models/source/xmlscanner.h"
 #include "models/source/zippartstream.h"
 
 #include <QDir>
@@ -24,6 +25,38 @@ bool isOleCompoundFile(QByteArrayView head)
 {
     return head.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
 }
+
+// One part streamed through a parser: the first chunk is already in the buffer (it chose the
+// parser); after each chunk the caller's callback may stop the reading (a cancel).
+struct PartReading
+{
+    const QString &partName;
+    ZipPartStream &stream;
+    XmlSaxHandler &handler;
+    const XlsxPackage::ChunkCallback &afterChunk;
+    QByteArray buffer;
+
+    template<typename Parser>
+    QString parseWith(Parser &parser, qint64 got)
+    {
+        for (;;) {
+            const bool parsed = got == 0 ? parser.finish() : parser.feed(buffer.constData(), got);
+            if (!parsed) {
+                // A handler's own reason (a limit, a bad reference) carries its own context.
+                if (handler.isStopped())
+                    return handler.stopReason(); // empty for a cancel: not an error
+                return QStringLiteral("part '%1' %2").arg(partName, parser.errorString());
+            }
+            if (got == 0)
+                return {};
+            if (afterChunk && !afterChunk(stream.inflatedBytes(), stream.declaredSize()))
+                return {};
+            got = stream.read(buffer.data(), ChunkSize);
+            if (got < 0)
+                return stream.errorString();
+        }
+    }
+};
 
 // Reads the relationships of one .rels part.
 class RelationshipsHandler : public XmlSaxHandler
@@ -126,6 +159,8 @@ QString XlsxPackage::resolveTarget(const QString &sourcePart, const QString &tar
     return resolved;
 }
 
+// XmlScanner reads UTF-8 parts (all that Excel, LibreOffice and the other producers write) at
+// several times libxml2's speed; libxml2 takes any other encoding.
 QString XlsxPackage::parsePart(const QString &partName, XmlSaxHandler &handler,
                                const ChunkCallback &afterChunk)
 {
@@ -135,25 +170,17 @@ QString XlsxPackage::parsePart(const QString &partName, XmlSaxHandler &handler,
     ZipPartStream stream(*m_zip, entry, m_limits, m_archiveSize);
     if (!stream.open())
         return stream.errorString();
-    XmlPushParser parser(handler);
-    QByteArray buffer(ChunkSize, Qt::Uninitialized);
-    for (;;) {
-        const qint64 got = stream.read(buffer.data(), ChunkSize);
-        if (got < 0)
-            return stream.errorString();
-        const bool parsed
-            = got == 0 ? parser.finish() : parser.feed(buffer.constData(), static_cast<int>(got));
-        if (!parsed) {
-            // A handler's own reason (a limit, a bad reference) carries its own context.
-            if (handler.isStopped())
-                return handler.stopReason(); // empty for a cancel: not an error
-            return QStringLiteral("part '%1' %2").arg(partName, parser.errorString());
-        }
-        if (got == 0)
-            return {};
-        if (afterChunk && !afterChunk(stream.inflatedBytes(), stream.declaredSize()))
-            return {};
+    PartReading reading {partName, stream, handler, afterChunk,
+                         QByteArray(ChunkSize, Qt::Uninitialized)};
+    const qint64 got = stream.read(reading.buffer.data(), ChunkSize);
+    if (got < 0)
+        return stream.errorString();
+    if (XmlScanner::canRead(QByteArrayView(reading.buffer.constData(), got))) {
+        XmlScanner parser(handler);
+        return reading.parseWith(parser, got);
     }
+    XmlPushParser parser(handler);
+    return reading.parseWith(parser, got);
 }
 
 QList<PackageRelationship> XlsxPackage::relationships(const QString &partName, QString *error)

@@ -134,11 +134,12 @@ bool XmlPushParser::check(int code)
     return !m_failed;
 }
 
-bool XmlPushParser::feed(const char *data, int size)
+bool XmlPushParser::feed(const char *data, qsizetype size)
 {
     if (m_failed)
         return false;
-    return check(xmlParseChunk(m_context, data, size, 0));
+    // Chunks are small (64 KiB); libxml2 takes an int.
+    return check(xmlParseChunk(m_context, data, static_cast<int>(size), 0));
 }
 
 bool XmlPushParser::finish()

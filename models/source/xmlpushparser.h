@@ -21,7 +21,7 @@ public:
     XmlPushParser &operator=(const XmlPushParser &) = delete;
 
     // False when the document is not well-formed, has a DTD, or the handler stopped.
-    bool feed(const char *data, int size);
+    bool feed(const char *data, qsizetype size);
     bool finish();
 
     // Why feed() or finish() failed: the handler's reason, or the XML error with its line.

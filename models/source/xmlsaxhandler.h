@@ -14,9 +14,14 @@ namespace sluice {
 class XmlAttributes
 {
 public:
-    XmlAttributes(const unsigned char **attributes, int count)
+    // How '&' appears in the values: as libxml2 leaves it, or decoded (XmlScanner).
+    enum Ampersands { AsLibxml2Reference, Decoded };
+
+    XmlAttributes(const unsigned char **attributes, int count,
+                  Ampersands ampersands = AsLibxml2Reference)
         : m_attributes(attributes)
         , m_count(count)
+        , m_ampersandsDecoded(ampersands == Decoded)
     {}
 
     // The attribute's text with '&' restored: without entity substitution (refused for safety)
@@ -25,7 +30,7 @@ public:
     QByteArray text(const char *localName) const
     {
         QByteArray text = value(localName).toByteArray();
-        if (text.contains('&'))
+        if (!m_ampersandsDecoded && text.contains('&'))
             text.replace("&#38;", "&");
         return text;
     }
@@ -61,6 +66,7 @@ public:
 private:
     const unsigned char **m_attributes;
     int m_count;
+    bool m_ampersandsDecoded;
 };
 
 // Receives the events of one XML part. Element names are local names: the namespace (transitional
