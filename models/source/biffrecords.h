@@ -10,6 +10,17 @@
 // little-endian field readers. Callers check bounds before reading.
 namespace sluice::biff {
 
+// BIFF2 (Excel 2.x) worksheets: cell records with 3-byte cell attributes, 8-bit text
+// (OpenOffice.org's "Excel File Format" documentation, 5.x).
+constexpr quint16 RecDimension2 = 0x0000;
+constexpr quint16 RecInteger2 = 0x0002;
+constexpr quint16 RecNumber2 = 0x0003;
+constexpr quint16 RecLabel2 = 0x0004;
+constexpr quint16 RecBoolErr2 = 0x0005;
+constexpr quint16 RecString2 = 0x0007;
+constexpr quint16 RecBof2 = 0x0009;
+constexpr quint16 RecFormat2 = 0x001E;
+
 constexpr quint16 RecFormula = 0x0006;
 constexpr quint16 RecEof = 0x000A;
 constexpr quint16 RecDateMode = 0x0022;

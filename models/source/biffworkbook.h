@@ -20,6 +20,10 @@ namespace sluice {
 // (BOUNDSHEET, SST + CONTINUE, XF, FORMAT, DATEMODE, CODEPAGE) once, then one sheet substream at
 // a time (LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, BOOLERR, FORMULA + STRING, DIMENSION).
 // Every record length is checked against the stream; nothing is read past its end.
+//
+// A BIFF2 (Excel 2.x) file is one bare worksheet stream: its FORMAT, CODEPAGE and DATEMODE
+// records come before the cells (INTEGER, NUMBER, LABEL, BOOLERR, FORMULA + STRING) in the same
+// substream, and it lists one sheet, with an empty name (the file's name is the reader's to give).
 class BiffWorkbook
 {
 public:
@@ -37,7 +41,7 @@ public:
     using CellFn
         = std::function<bool(quint32 row, quint16 column, CellKind kind, QByteArrayView text)>;
 
-    // biffVersion 5 or 8. The reason is a sentence without the file name.
+    // biffVersion 2, 5 or 8. The reason is a sentence without the file name.
     static Result<BiffWorkbook> parse(QByteArray stream, int biffVersion);
 
     const QList<Sheet> &sheets() const { return m_sheets; }
@@ -62,9 +66,22 @@ private:
                                             bool shortLength) const;
     // The text of a date, a number or nothing for a number in the given XF.
     QByteArray numberCell(double value, quint16 xf, CellKind *kind) const;
+    // A FORMULA record's stored result, the 8 bytes at data[at]; true when the result is a
+    // string, which the STRING record that follows holds.
+    bool formulaResult(QByteArrayView data, qsizetype at, quint16 xf, CellKind *kind,
+                       QByteArray *text) const;
     // readCells, or with dimension set only the sheet's first DIMENSION record.
     std::optional<Failure> readRecords(int sheet, const CellFn &cell, Dimension *dimension) const;
+    std::optional<Failure> readBiff2Records(const CellFn &cell, Dimension *dimension) const;
+    enum class Biff2Cell : quint8 {
+        NoValue,       // not a cell record, or a cell without a value
+        Value,         // kind and text are set
+        StringFollows, // a formula whose text result is in the next STRING record
+        Truncated,
+    };
+    Biff2Cell biff2Cell(quint16 type, QByteArrayView data, CellKind *kind, QByteArray *text) const;
     std::optional<QString> parseGlobals();
+    std::optional<QString> parseBiff2Globals();
     std::optional<QString> parseSst(const std::vector<QByteArrayView> &segments);
 
     QByteArray m_stream;
@@ -72,8 +89,9 @@ private:
     int m_codePage = 1252;
     bool m_date1904 = false;
     QList<Sheet> m_sheets;
-    QList<QByteArray> m_strings;               // the SST, as UTF-8
-    std::vector<NumberFormat::Kind> m_xfKinds; // by XF index
+    QList<QByteArray> m_strings; // the SST, as UTF-8
+    // By XF index; in BIFF2, whose cells name their FORMAT record directly, by FORMAT index.
+    std::vector<NumberFormat::Kind> m_xfKinds;
 };
 
 } // namespace sluice

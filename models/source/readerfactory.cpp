@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace sluice {
 
@@ -18,6 +19,23 @@ bool isOdsPackage(const QByteArray &head)
 {
     return head.mid(30, 8) == "mimetype"
         && head.mid(38).startsWith("application/vnd.oasis.opendocument.spreadsheet");
+}
+
+// A bare BIFF2–4 worksheet (Excel 2.x–4.x, no OLE container) starts with its BOF record: the
+// record type, a short length and, after the BIFF version, the document type (worksheet, chart,
+// macro sheet, BIFF4 workbook). Checked this closely because the first two bytes alone could
+// also start UTF-16 text (a tab).
+bool isBareBiff(const QByteArray &head)
+{
+    if (head.size() < 8 || head[0] != 0x09)
+        return false;
+    const auto high = static_cast<uchar>(head[1]); // 0x00 BIFF2, 0x02 BIFF3, 0x04 BIFF4
+    if (high != 0x00 && high != 0x02 && high != 0x04)
+        return false;
+    const auto length = qFromLittleEndian<quint16>(head.constData() + 2);
+    const auto type = qFromLittleEndian<quint16>(head.constData() + 6);
+    return length >= 4 && length <= 16
+        && (type == 0x0010 || type == 0x0020 || type == 0x0040 || type == 0x0100);
 }
 
 } // namespace
@@ -52,6 +70,9 @@ Result<FileFormat> ReaderFactory::sniff(const QString &path)
         // recognises the latter and says so.
         return suffix == u"xlsx" || suffix == u"xlsm" ? FileFormat::Xlsx : FileFormat::Xls;
     }
+    // XlsReader reads BIFF2 and names the version it cannot read.
+    if (isBareBiff(head))
+        return FileFormat::Xls;
     return FileFormat::Text;
 }
 

@@ -112,7 +112,7 @@ Result<QList<SheetInfo>> XlsReader::open(const QString &path, const ReadLimits &
     file.close();
     if (!info)
         return fileError(info.error().message);
-    if (info->biffVersion < 5)
+    if (info->biffVersion == 3 || info->biffVersion == 4)
         return fileError(tr("it is an Excel %1.x worksheet (BIFF%1), which this reader cannot "
                             "read; save it as .xls (Excel 97–2003) or .xlsx first")
                              .arg(info->biffVersion));
@@ -130,6 +130,9 @@ Result<QList<SheetInfo>> XlsReader::open(const QString &path, const ReadLimits &
         sheets = QList<SheetInfo>(names.size());
     for (qsizetype i = 0; i < names.size(); ++i)
         sheets[i].name = names[i].name;
+    // A BIFF2 file is a single sheet without a name; Excel and LibreOffice show the file's.
+    if (biff == 2 && sheets.size() == 1)
+        sheets[0].name = QFileInfo(path).completeBaseName();
     m_book = std::make_unique<BiffWorkbook>(std::move(book).value());
     m_dateSystem = m_book->date1904() ? 1904 : 1900;
     m_sheets = sheets;

@@ -11,10 +11,11 @@ namespace sluice {
 
 class BiffWorkbook;
 
-// Reads legacy Excel workbooks (.xls, BIFF5/8 in an OLE compound file) record by record:
-// XlsWorkbookInfo finds the workbook stream, its sheets' states and kinds, and encryption;
-// BiffWorkbook reads the shared strings, formats and each sheet's cells (stored formula results
-// included). Bare BIFF2–4 worksheets are refused with a hint to save them as .xls or .xlsx.
+// Reads legacy Excel workbooks (.xls, BIFF5/8 in an OLE compound file, or a bare BIFF2 worksheet
+// from Excel 2.x) record by record: XlsWorkbookInfo finds the workbook stream, its sheets' states
+// and kinds, and encryption; BiffWorkbook reads the shared strings, formats and each sheet's
+// cells (stored formula results included). Bare BIFF3–4 worksheets are refused with a hint to
+// save them as .xls or .xlsx.
 class XlsReader : public SpreadsheetReader
 {
     Q_DECLARE_TR_FUNCTIONS(XlsReader)

@@ -271,11 +271,47 @@ int bareBiffVersion(QByteArrayView file)
     }
 }
 
+// The one sheet of a bare BIFF2 file: its kind from the BOF record's document type, and
+// FILEPASS and DATEMODE from the records before its EOF. Record lengths are BiffWorkbook's to
+// check; a record cut off here just ends the scan.
+XlsWorkbookInfo readBiff2(QByteArrayView file)
+{
+    XlsWorkbookInfo info;
+    info.biffVersion = 2;
+    SheetInfo sheet;
+    if (file.size() >= 8 && u16(file, 2) >= 4) {
+        const quint16 type = u16(file, 6);
+        if (type == 0x0020)
+            sheet.kind = SheetKind::Chartsheet;
+        else if (type == 0x0040)
+            sheet.kind = SheetKind::Macrosheet;
+    }
+    info.sheets.append(sheet);
+    qsizetype at = 4 + u16(file, 2);
+    while (at + 4 <= file.size()) {
+        const quint16 type = u16(file, at);
+        const qsizetype length = u16(file, at + 2);
+        if (type == RecEof || at + 4 + length > file.size())
+            break;
+        if (type == RecFilePass) {
+            info.encrypted = true;
+            break;
+        }
+        if (type == RecDateMode && length >= 2)
+            info.date1904 = u16(file, at + 4) != 0;
+        at += 4 + length;
+    }
+    info.stream = file.toByteArray();
+    return info;
+}
+
 } // namespace
 
 Result<XlsWorkbookInfo> XlsWorkbookInfo::read(QByteArrayView file)
 {
     if (const int version = bareBiffVersion(file)) {
+        if (version == 2)
+            return readBiff2(file);
         XlsWorkbookInfo info;
         info.biffVersion = version;
         return info;

@@ -22,10 +22,12 @@ struct XlsWorkbookInfo
     int biffVersion = 0;
     bool encrypted = false;
     bool date1904 = false;
-    // In BOUNDSHEET order. Names are left empty: BiffWorkbook decodes them (BIFF5 names are in
-    // the workbook's code page).
+    // In BOUNDSHEET order; a BIFF2 file holds one sheet. Names are left empty: BiffWorkbook
+    // decodes them (BIFF5 names are in the workbook's code page), and a BIFF2 sheet is named
+    // after the file.
     QList<SheetInfo> sheets;
-    // The Workbook (BIFF8) or Book (BIFF5) stream; empty for bare BIFF2–4 files.
+    // The Workbook (BIFF8) or Book (BIFF5) stream, or the whole of a bare BIFF2 file; empty for
+    // bare BIFF3–4 files, which are not read.
     QByteArray stream;
 
     // The reason is a sentence without the file name ("the file is truncated …").
