@@ -164,11 +164,16 @@ bool isNamespaceDeclaration(QByteArrayView name)
         && (name.size() == 5 || name[5] == ':');
 }
 
-// Cheaper than QByteArrayView's == for the one- and two-letter names of a sheet.
-bool sameName(QByteArrayView a, QByteArrayView b)
+// Cheaper than a memcmp call for the one- to ten-letter names of a sheet.
+bool sameBytes(QByteArrayView a, std::string_view b)
 {
-    return a.size() == b.size() && a[0] == b[0]
-        && std::memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
+    if (static_cast<size_t>(a.size()) != b.size())
+        return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+        if (a[static_cast<qsizetype>(i)] != b[i])
+            return false;
+    }
+    return true;
 }
 
 QString quoted(QByteArrayView text)
@@ -178,6 +183,23 @@ QString quoted(QByteArrayView text)
 }
 
 } // namespace
+
+const XmlNameTable::Name *XmlNameTable::findOrAdd(QByteArrayView qualified, size_t slot)
+{
+    const auto size = static_cast<size_t>(qualified.size());
+    const std::string_view key(qualified.data(), size);
+    auto found = m_names.find(key);
+    if (found == m_names.end()) {
+        if (m_names.size() >= MaxNames)
+            return nullptr;
+        auto name = std::make_unique<Name>(Name {std::string(key), nullptr});
+        const size_t colon = name->qualified.rfind(':');
+        name->local = name->qualified.c_str() + (colon == std::string::npos ? 0 : colon + 1);
+        found = m_names.emplace(std::string_view(name->qualified), std::move(name)).first;
+    }
+    m_recent[slot] = found->second.get();
+    return found->second.get();
+}
 
 XmlScanner::XmlScanner(XmlSaxHandler &handler)
     : m_handler(handler)
@@ -247,13 +269,10 @@ bool XmlScanner::finish()
     }
     if (!m_seenRoot)
         return fail(nullptr, QStringLiteral("the document has no root element"));
-    if (!m_openEnds.empty()) {
-        const qsizetype begin = m_openEnds.size() > 1 ? m_openEnds[m_openEnds.size() - 2] : 0;
-        const QByteArrayView open(m_openNames.data() + begin, m_openEnds.back() - begin);
-        return fail(
-            nullptr,
-            QStringLiteral("the document ends before element %1 is closed").arg(quoted(open)));
-    }
+    if (!m_open.empty())
+        return fail(nullptr,
+                    QStringLiteral("the document ends before element %1 is closed")
+                        .arg(quoted(m_open.back()->qualified)));
     return true;
 }
 
@@ -394,7 +413,7 @@ XmlScanner::Scan XmlScanner::scan(const char *begin, const char *end, bool final
 
 const char *XmlScanner::text(const char *p, const char *end, bool final)
 {
-    if (m_openEnds.empty()) {
+    if (m_open.empty()) {
         // Outside the root only spaces may stand (and a byte-order mark at the very start).
         if (m_atStart && *p == '\xEF') {
             if (end - p < 3 && !final)
@@ -404,8 +423,7 @@ const char *XmlScanner::text(const char *p, const char *end, bool final)
         }
         const char *stop = skipSpace(p, end);
         if (stop < end && *stop != '<') {
-            fail(stop, QStringLiteral("there is text outside the root element"));
-            return nullptr;
+            return failWith(stop, Problem::TextOutsideRoot);
         }
         m_atStart = false;
         return stop;
@@ -507,16 +525,16 @@ const char *XmlScanner::startTag(const char *p, const char *end)
 {
     const char *nameBegin = p + 1;
     if (!is(*nameBegin, NameStart)) {
-        fail(p, QStringLiteral("'<' is not followed by a name"));
-        return nullptr;
+        return failWith(p, Problem::NoName);
     }
     const char *q = skipName(nameBegin, end);
     if (q == end)
         return p;
-    m_tagName = QByteArrayView(nameBegin, q - nameBegin);
+    m_tagName = name(nameBegin, q);
+    if (m_tagName == nullptr)
+        return nullptr;
     m_tagBytes.clear();
     m_attributes.clear();
-    appendLocalName(m_tagName);
     for (;;) {
         const char *next = skipSpace(q, end);
         if (next == end)
@@ -527,15 +545,12 @@ const char *XmlScanner::startTag(const char *p, const char *end)
             if (next + 1 == end)
                 return p;
             if (next[1] != '>') {
-                fail(next,
-                     QStringLiteral("'/' in tag %1 is not followed by '>'").arg(quoted(m_tagName)));
-                return nullptr;
+                return failWith(next, Problem::SlashWithoutClose, m_tagName->qualified);
             }
             return emitStart(true) ? next + 2 : nullptr;
         }
         if (next == q) {
-            fail(next, QStringLiteral("unexpected character in tag %1").arg(quoted(m_tagName)));
-            return nullptr;
+            return failWith(next, Problem::UnexpectedInTag, m_tagName->qualified);
         }
         q = attribute(next, end);
         if (q == nullptr)
@@ -545,42 +560,33 @@ const char *XmlScanner::startTag(const char *p, const char *end)
     }
 }
 
-// Appends the local name (after any prefix) NUL-terminated to m_tagBytes; its offset. Runs for
-// every tag and attribute, so a plain loop rather than a library search.
-size_t XmlScanner::appendLocalName(QByteArrayView qualifiedName)
+const XmlNameTable::Name *XmlScanner::name(const char *begin, const char *end)
 {
-    const char *begin = qualifiedName.data();
-    const char *local = begin + qualifiedName.size();
-    while (local > begin && local[-1] != ':')
-        --local;
-    const size_t offset = m_tagBytes.size();
-    m_tagBytes.append(local, static_cast<size_t>(begin + qualifiedName.size() - local));
-    m_tagBytes += '\0';
-    return offset;
+    const XmlNameTable::Name *entry = m_names.find(QByteArrayView(begin, end - begin));
+    if (entry == nullptr)
+        failWith(begin, Problem::TooManyNames);
+    return entry;
 }
 
 const char *XmlScanner::attribute(const char *p, const char *end)
 {
     if (!is(*p, NameStart)) {
-        fail(p, QStringLiteral("unexpected character in tag %1").arg(quoted(m_tagName)));
-        return nullptr;
+        return failWith(p, Problem::UnexpectedInTag, m_tagName->qualified);
     }
-    const char *q = skipName(p, end);
-    const QByteArrayView name(p, q - p);
-    q = skipSpace(q, end);
+    const char *nameEnd = skipName(p, end);
+    const QByteArrayView name(p, nameEnd - p);
+    const char *q = skipSpace(nameEnd, end);
     if (q == end)
         return p;
     if (*q != '=') {
-        fail(q, QStringLiteral("attribute %1 has no value").arg(quoted(name)));
-        return nullptr;
+        return failWith(q, Problem::NoValue, name);
     }
     q = skipSpace(q + 1, end);
     if (q == end)
         return p;
     const char quote = *q;
     if (quote != '"' && quote != '\'') {
-        fail(q, QStringLiteral("the value of attribute %1 is not in quotes").arg(quoted(name)));
-        return nullptr;
+        return failWith(q, Problem::Unquoted, name);
     }
     const char *valueBegin = q + 1;
     const char *v = valueBegin;
@@ -588,7 +594,7 @@ const char *XmlScanner::attribute(const char *p, const char *end)
         ++v;
     if (v == end)
         return p;
-    PendingAttribute attribute {name, 0, {}, 0, 0};
+    PendingAttribute attribute {nullptr, {}, 0, 0};
     if (*v == quote) {
         attribute.rawValue = QByteArrayView(valueBegin, v - valueBegin);
     } else {
@@ -601,7 +607,9 @@ const char *XmlScanner::attribute(const char *p, const char *end)
     }
     // Namespace declarations are not attributes to the handlers (as with libxml2's SAX2).
     if (!isNamespaceDeclaration(name)) {
-        attribute.localName = appendLocalName(name);
+        attribute.name = this->name(p, nameEnd);
+        if (attribute.name == nullptr)
+            return nullptr;
         m_attributes.push_back(attribute);
     }
     return v + 1;
@@ -616,8 +624,7 @@ const char *XmlScanner::decodeValue(const char *valueBegin, const char *end, cha
     while (v < end && *v != quote) {
         const char c = *v;
         if (c == '<') {
-            fail(v, QStringLiteral("'<' inside the value of an attribute"));
-            return nullptr;
+            return failWith(v, Problem::LessInValue);
         }
         if (c == '&') {
             const int decoded = decodeReference(v, end, m_text);
@@ -635,24 +642,24 @@ const char *XmlScanner::decodeValue(const char *valueBegin, const char *end, cha
 
 bool XmlScanner::emitStart(bool empty)
 {
-    if (m_openEnds.empty() && m_seenRoot)
-        return fail(m_tagName.data(),
-                    QStringLiteral("element %1 follows the root element").arg(quoted(m_tagName)));
+    if (m_open.empty() && m_seenRoot)
+        return failWith(nullptr, Problem::AfterRoot, m_tagName->qualified) != nullptr;
     const size_t count = m_attributes.size();
     for (size_t i = 1; i < count; ++i) {
         for (size_t j = 0; j < i; ++j) {
-            if (sameName(m_attributes[i].qualifiedName, m_attributes[j].qualifiedName))
-                return fail(m_tagName.data(),
-                            QStringLiteral("attribute %1 appears twice in tag %2")
-                                .arg(quoted(m_attributes[i].qualifiedName), quoted(m_tagName)));
+            if (m_attributes[i].name == m_attributes[j].name)
+                return failWith(nullptr, Problem::DuplicateAttribute,
+                                m_attributes[i].name->qualified, m_tagName->qualified)
+                    != nullptr;
         }
     }
-    m_attributePointers.resize(5 * count);
+    if (m_attributePointers.size() < 5 * count)
+        m_attributePointers.resize(5 * count); // never shrunk: no work for the next tag
     const auto *bytes = reinterpret_cast<const unsigned char *>(m_tagBytes.data());
     for (size_t i = 0; i < count; ++i) {
         const PendingAttribute &attribute = m_attributes[i];
         const unsigned char **slot = m_attributePointers.data() + 5 * i;
-        slot[0] = bytes + attribute.localName;
+        slot[0] = reinterpret_cast<const unsigned char *>(attribute.name->local);
         slot[1] = nullptr;
         slot[2] = nullptr;
         if (attribute.rawValue.data() != nullptr) {
@@ -665,7 +672,7 @@ bool XmlScanner::emitStart(bool empty)
     }
     m_seenRoot = true;
     m_atStart = false;
-    const char *localName = m_tagBytes.data(); // the tag's own name comes first
+    const char *localName = m_tagName->local;
     m_handler.startElement(
         localName,
         XmlAttributes(m_attributePointers.data(), static_cast<int>(count), XmlAttributes::Decoded));
@@ -675,8 +682,7 @@ bool XmlScanner::emitStart(bool empty)
         m_handler.endElement(localName);
         return checkHandler();
     }
-    m_openNames.append(m_tagName.data(), static_cast<size_t>(m_tagName.size()));
-    m_openEnds.push_back(static_cast<qsizetype>(m_openNames.size()));
+    m_open.push_back(m_tagName);
     return true;
 }
 
@@ -689,26 +695,17 @@ const char *XmlScanner::endTag(const char *p, const char *end)
         return p;
     const QByteArrayView name(nameBegin, q - nameBegin);
     if (name.isEmpty() || *close != '>') {
-        fail(p, QStringLiteral("an end tag is malformed"));
-        return nullptr;
+        return failWith(p, Problem::MalformedEndTag);
     }
-    if (m_openEnds.empty()) {
-        fail(p, QStringLiteral("end tag %1 has no start tag").arg(quoted(name)));
-        return nullptr;
+    if (m_open.empty()) {
+        return failWith(p, Problem::EndWithoutStart, name);
     }
-    const qsizetype begin = m_openEnds.size() > 1 ? m_openEnds[m_openEnds.size() - 2] : 0;
-    const QByteArrayView open(m_openNames.data() + begin, m_openEnds.back() - begin);
-    if (name != open) {
-        fail(p,
-             QStringLiteral("end tag %1 does not match start tag %2")
-                 .arg(quoted(name), quoted(open)));
-        return nullptr;
+    const XmlNameTable::Name *open = m_open.back();
+    if (!sameBytes(name, open->qualified)) {
+        return failWith(p, Problem::EndMismatch, name, open->qualified);
     }
-    m_openEnds.pop_back();
-    m_openNames.resize(static_cast<size_t>(begin));
-    m_tagBytes.clear();
-    appendLocalName(name);
-    m_handler.endElement(m_tagBytes.data());
+    m_open.pop_back();
+    m_handler.endElement(open->local);
     return checkHandler() ? close + 1 : nullptr;
 }
 
@@ -731,7 +728,7 @@ const char *XmlScanner::declaration(const char *p, const char *end)
         const char *close = rest.size() < cdata.size() ? nullptr : find(p + 9, end, "]]>");
         if (close == nullptr)
             return p;
-        if (m_openEnds.empty()) {
+        if (m_open.empty()) {
             fail(p, QStringLiteral("there is a CDATA section outside the root element"));
             return nullptr;
         }
@@ -786,6 +783,60 @@ int XmlScanner::lineAt(const char *at) const
         line -= countLineEnds(m_bufferBegin, m_bufferBegin + m_bufferCarried);
     }
     return static_cast<int>(std::min<qint64>(line, std::numeric_limits<int>::max()));
+}
+
+// Out of the way of the hot paths: building a message there would cost every tag a stack frame.
+const char *XmlScanner::failWith(const char *at, Problem problem, QByteArrayView first,
+                                 QByteArrayView second)
+{
+    switch (problem) {
+    case Problem::TextOutsideRoot:
+        fail(at, QStringLiteral("there is text outside the root element"));
+        break;
+    case Problem::NoName:
+        fail(at, QStringLiteral("'<' is not followed by a name"));
+        break;
+    case Problem::SlashWithoutClose:
+        fail(at, QStringLiteral("'/' in tag %1 is not followed by '>'").arg(quoted(first)));
+        break;
+    case Problem::UnexpectedInTag:
+        fail(at, QStringLiteral("unexpected character in tag %1").arg(quoted(first)));
+        break;
+    case Problem::TooManyNames:
+        fail(at,
+             QStringLiteral("the document has more than %1 distinct names")
+                 .arg(XmlNameTable::MaxNames));
+        break;
+    case Problem::NoValue:
+        fail(at, QStringLiteral("attribute %1 has no value").arg(quoted(first)));
+        break;
+    case Problem::Unquoted:
+        fail(at, QStringLiteral("the value of attribute %1 is not in quotes").arg(quoted(first)));
+        break;
+    case Problem::LessInValue:
+        fail(at, QStringLiteral("'<' inside the value of an attribute"));
+        break;
+    case Problem::AfterRoot:
+        fail(at, QStringLiteral("element %1 follows the root element").arg(quoted(first)));
+        break;
+    case Problem::DuplicateAttribute:
+        fail(at,
+             QStringLiteral("attribute %1 appears twice in tag %2")
+                 .arg(quoted(first), quoted(second)));
+        break;
+    case Problem::MalformedEndTag:
+        fail(at, QStringLiteral("an end tag is malformed"));
+        break;
+    case Problem::EndWithoutStart:
+        fail(at, QStringLiteral("end tag %1 has no start tag").arg(quoted(first)));
+        break;
+    case Problem::EndMismatch:
+        fail(at,
+             QStringLiteral("end tag %1 does not match start tag %2")
+                 .arg(quoted(first), quoted(second)));
+        break;
+    }
+    return nullptr;
 }
 
 bool XmlScanner::fail(const char *at, const QString &reason)

@@ -7,10 +7,64 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <array>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sluice {
+
+// The names of one document, each stored once with its local part (after any prefix), so the
+// parser hands out stable NUL-terminated names without copying them for every tag. A sheet has
+// a dozen distinct names and 10^7 tags: a small cache of recent names answers nearly every look-up.
+class XmlNameTable
+{
+public:
+    struct Name
+    {
+        std::string qualified;
+        const char *local; // points into qualified
+    };
+
+    // Past this many distinct names a document is refused: no spreadsheet part has a thousand.
+    static constexpr size_t MaxNames = 65536;
+
+    // The entry for a qualified name; null when the table is full. Inline: it runs for every
+    // tag and attribute.
+    const Name *find(QByteArrayView qualified)
+    {
+        const auto size = static_cast<size_t>(qualified.size());
+        const auto byte = [qualified](qsizetype i) {
+            return static_cast<unsigned char>(qualified[i]);
+        };
+        // One-letter names ("c", "r", "s", "t", "v": most of a sheet) by their letter; others
+        // by a multiplicative hash of the length and three letters.
+        size_t slot = byte(0);
+        if (size > 1) {
+            const uint32_t mix = static_cast<uint32_t>(size) << 24 ^ uint32_t { byte(0) } << 16
+                ^ uint32_t { byte(qualified.size() / 2) } << 8 ^ byte(qualified.size() - 1);
+            slot = 256 + ((mix * 2654435761u) >> (32 - RecentBits));
+        }
+        const Name *recent = m_recent[slot];
+        if (recent == nullptr || recent->qualified.size() != size)
+            return findOrAdd(qualified, slot);
+        // A loop, not memcmp: names are a few letters, and a call costs more than comparing them.
+        for (size_t i = 0; i < size; ++i) {
+            if (recent->qualified[i] != qualified[static_cast<qsizetype>(i)])
+                return findOrAdd(qualified, slot);
+        }
+        return recent;
+    }
+
+private:
+    const Name *findOrAdd(QByteArrayView qualified, size_t slot);
+
+    static constexpr int RecentBits = 8;
+    std::array<const Name *, 256 + (size_t {1} << RecentBits)> m_recent {};
+    std::unordered_map<std::string_view, std::unique_ptr<Name>> m_names; // keys view qualified
+};
 
 // A small, strict XML parser for the parts of a spreadsheet package, fed chunk by chunk like
 // XmlPushParser and delivering the same events. It exists for speed: a 1M-row sheet is 505 MB
@@ -60,7 +114,7 @@ private:
     int decodeReference(const char *&p, const char *end, std::string &out);
     const char *markup(const char *p, const char *end);
     const char *startTag(const char *p, const char *end);
-    size_t appendLocalName(QByteArrayView qualifiedName);
+    const XmlNameTable::Name *name(const char *begin, const char *end);
     const char *attribute(const char *p, const char *end);
     const char *decodeValue(const char *valueBegin, const char *end, char quote);
     bool emitStart(bool empty);
@@ -78,31 +132,51 @@ private:
         return false;
     }
 
+    // The errors of the hot paths, which must not build a message inline.
+    enum class Problem {
+        TextOutsideRoot,
+        NoName,
+        SlashWithoutClose,
+        UnexpectedInTag,
+        TooManyNames,
+        NoValue,
+        Unquoted,
+        LessInValue,
+        AfterRoot,
+        DuplicateAttribute,
+        MalformedEndTag,
+        EndWithoutStart,
+        EndMismatch,
+    };
+
     int lineAt(const char *at) const;
+    // Both record the first error with its line and return false or null.
     bool fail(const char *at, const QString &reason);
+    [[gnu::cold, gnu::noinline]] const char *failWith(const char *at, Problem problem,
+                                                      QByteArrayView first = {},
+                                                      QByteArrayView second = {});
 
     XmlSaxHandler &m_handler;
 
     // Parse state.
-    std::vector<qsizetype> m_openEnds; // end offset of each open element's name in m_openNames
-    std::string m_openNames;           // qualified names of the open elements, back to back
+    XmlNameTable m_names;
+    std::vector<const XmlNameTable::Name *> m_open; // the open elements, innermost last
     bool m_seenRoot = false;
     bool m_atStart = true; // nothing read yet but a byte-order mark: where the declaration goes
     bool m_failed = false;
     std::string m_carry; // an unfinished token from the end of the previous chunk
 
-    // The tag being read. Local names (NUL-terminated, as the handlers want them) and decoded
-    // values live in m_tagBytes, by offset since it may grow while the tag is read; at the end
-    // they become the libxml2-shaped pointer array that XmlAttributes reads.
+    // The tag being read. Decoded values live in m_tagBytes, by offset since it may grow while
+    // the tag is read; at the end the attributes become the libxml2-shaped pointer array that
+    // XmlAttributes reads.
     struct PendingAttribute
     {
-        QByteArrayView qualifiedName; // in the input, for the duplicate check
-        size_t localName;             // offset in m_tagBytes
-        QByteArrayView rawValue;      // in the input, when it needed no decoding
-        size_t valueOffset;           // else its offset and size in m_tagBytes
+        const XmlNameTable::Name *name;
+        QByteArrayView rawValue; // in the input, when it needed no decoding
+        size_t valueOffset;      // else its offset and size in m_tagBytes
         size_t valueSize;
     };
-    QByteArrayView m_tagName; // qualified, in the input
+    const XmlNameTable::Name *m_tagName = nullptr;
     std::string m_tagBytes;
     std::vector<PendingAttribute> m_attributes;
     std::vector<const unsigned char *> m_attributePointers;
