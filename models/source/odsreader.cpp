@@ -184,23 +184,7 @@ Result<ReadEnd> OdsReader::readSheet(int sheetIndex, ReadSink &sink)
     const QString where
         = QStringLiteral("%1: sheet '%2'").arg(m_fileName, m_sheets.at(sheetIndex).name);
     OdsSheetHandler handler(sink, {sheetIndex, m_limits, where});
-    const QString reason
-        = m_package->parsePart(ContentPart, handler, [&handler](qint64 inflated, qint64 declared) {
-              return handler.progressed(inflated, declared);
-          });
-    if (handler.isCancelled())
-        return ReadEnd::Cancelled;
-    if (handler.isStopped() && !handler.isTableDone())
-        return Error {reason};
-    if (!reason.isEmpty()) {
-        const QString row = handler.currentRow() > 0
-            ? QStringLiteral(", row %1").arg(handler.currentRow())
-            : QString();
-        return Error {QStringLiteral("%1%2: %3").arg(where, row, reason)};
-    }
-    if (!handler.finish())
-        return ReadEnd::Cancelled;
-    return ReadEnd::Finished;
+    return handler.read(*m_package, ContentPart);
 }
 
 } // namespace sluice

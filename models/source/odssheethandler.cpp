@@ -94,20 +94,11 @@ bool isErrorText(QByteArrayView text)
 } // namespace
 
 OdsSheetHandler::OdsSheetHandler(ReadSink &sink, const Context &context)
-    : m_context(context)
-    , m_delivery(sink)
-    , m_block(m_delivery.rows())
+    : SheetPartHandler(sink, context.where)
+    , m_context(context)
 {
     m_value.reserve(64);
     m_text.reserve(64);
-}
-
-void OdsSheetHandler::fail(const QString &reason)
-{
-    if (m_row >= 0)
-        stop(QStringLiteral("%1, row %2: %3").arg(m_context.where).arg(m_row + 1).arg(reason));
-    else
-        stop(QStringLiteral("%1: %2").arg(m_context.where, reason));
 }
 
 void OdsSheetHandler::startElement(const char *localName, const XmlAttributes &attributes)
@@ -406,24 +397,6 @@ bool OdsSheetHandler::emitRow(qint64 row)
     if (m_block.rowCount() == SheetTable::RowsPerBlock)
         return deliver();
     return true;
-}
-
-bool OdsSheetHandler::deliver()
-{
-    if (m_delivery.isCancelled())
-        return false;
-    if (!m_delivery.deliver())
-        stop();
-    return !m_delivery.isCancelled();
-}
-
-bool OdsSheetHandler::progressed(qint64 inflated, qint64 declared)
-{
-    if (m_delivery.isCancelled())
-        return false;
-    if (!m_delivery.progressed(inflated, declared))
-        stop();
-    return !m_delivery.isCancelled();
 }
 
 bool OdsSheetHandler::finish()

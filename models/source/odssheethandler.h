@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "models/source/blockdelivery.h"
 #include "models/source/readlimits.h"
 #include "models/source/readsink.h"
+#include "models/source/sheetparthandler.h"
 #include "models/source/sheettable.h"
 #include "models/source/spreadsheetdate.h"
-#include "models/source/xmlsaxhandler.h"
 
 #include <QByteArray>
 
@@ -23,7 +22,7 @@ namespace sluice {
 // the end of a row or a sheet (16384 columns, 1048576 rows) is never materialised; a repeated
 // value is copied, within the column and row limits. Covered cells (the hidden part of a merged
 // area) are empty whatever they store; text in annotations is not the cell's.
-class OdsSheetHandler : public XmlSaxHandler
+class OdsSheetHandler : public SheetPartHandler
 {
 public:
     struct Context
@@ -38,16 +37,6 @@ public:
     void startElement(const char *localName, const XmlAttributes &attributes) override;
     void endElement(const char *localName) override;
     void characters(QByteArrayView text) override;
-
-    // After each inflated chunk: reports progress; false when the sink cancelled.
-    bool progressed(qint64 inflated, qint64 declared);
-    // Delivers the rows still held; false when the sink cancelled.
-    bool finish();
-    bool isCancelled() const { return m_delivery.isCancelled(); }
-    // The wanted table was read to its end (the parse was stopped there on purpose).
-    bool isTableDone() const { return m_tableDone; }
-    // 1-based row being read, 0 before the first.
-    qint64 currentRow() const { return m_row + 1; }
 
 private:
     enum class ValueType : quint8 { None, Number, Date, Time, Boolean, String, Error };
@@ -68,13 +57,12 @@ private:
     bool appendText(QByteArrayView text);
     bool appendRepeated(char c, qint64 count);
     bool emitRow(qint64 row);
-    bool deliver();
-    void fail(const QString &reason);
+    // Delivers the rows still held; false when the sink cancelled.
+    bool finish() override;
+    // The wanted table was read to its end (the parse was stopped there on purpose).
+    bool isDone() const override { return m_tableDone; }
 
     Context m_context;
-    BlockDelivery m_delivery;
-    SheetTable &m_block;  // m_delivery's rows, being filled
-    qint64 m_row = -1;    // 0-based row being read
     qint64 m_nextRow = 0; // 0-based row after the last one read (repeats included)
     qint64 m_rowRepeat = 1;
     qint64 m_column = 0; // 0-based column of the current cell

@@ -3,6 +3,7 @@
 
 #include "models/source/sheettable.h"
 
+#include <QList>
 #include <QtGlobal>
 
 namespace sluice {
@@ -31,6 +32,16 @@ public:
         Q_UNUSED(progress)
         return true;
     }
+    // The sheet's merged areas, after its last rows (a sheet's XML lists them after its cells);
+    // single cells are left out. Only the top-left cell of an area has a value, whatever the file
+    // stores under the rest, so a sink that keeps rows must clear the others
+    // (SheetTable::clearCoveredCells), in blocks it has passed on too. The default ignores them:
+    // it serves sinks that never see a sheet with merged areas. Return false to cancel the read.
+    virtual bool mergedAreasRead(const QList<CellRange> &areas)
+    {
+        Q_UNUSED(areas)
+        return true;
+    }
 };
 
 // Keeps every row in one table: for the CLI, tests and small files.
@@ -42,10 +53,20 @@ public:
         m_table.appendTable(std::move(rows));
         return true;
     }
+    bool mergedAreasRead(const QList<CellRange> &areas) override
+    {
+        for (const CellRange &area : areas)
+            m_table.clearCoveredCells(area);
+        m_mergedAreas += areas;
+        return true;
+    }
     SheetTable &table() { return m_table; }
+    // For a grid that shows them; their covered cells are already empty in table().
+    const QList<CellRange> &mergedAreas() const { return m_mergedAreas; }
 
 private:
     SheetTable m_table;
+    QList<CellRange> m_mergedAreas;
 };
 
 } // namespace sluice

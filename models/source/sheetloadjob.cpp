@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace sluice {
 
 struct SheetLoadJob::Shared
@@ -45,6 +47,13 @@ public:
     {
         auto block = std::make_shared<SheetTable>(std::move(rows));
         postTo(m_job, [block](SheetLoadJob &job) { job.appendBlock(std::move(*block)); });
+        return !*m_cancel;
+    }
+
+    // Posted after the blocks, so the job clears cells of rows it has already appended.
+    bool mergedAreasRead(const QList<CellRange> &areas) override
+    {
+        postTo(m_job, [areas](SheetLoadJob &job) { job.applyMergedAreas(areas); });
         return !*m_cancel;
     }
 
@@ -105,6 +114,22 @@ void SheetLoadJob::appendBlock(SheetTable &&rows)
     const qsizetype count = rows.rowCount();
     m_table.appendTable(std::move(rows));
     Q_EMIT rowsAppended(first, count);
+}
+
+void SheetLoadJob::applyMergedAreas(const QList<CellRange> &areas)
+{
+    qsizetype first = m_table.rowCount();
+    qsizetype last = -1;
+    for (const CellRange &area : areas) {
+        m_table.clearCoveredCells(area);
+        first = std::min(first, area.firstRow);
+        last = std::max(last, area.lastRow);
+    }
+    m_mergedAreas += areas;
+    first = std::max<qsizetype>(first, 0);
+    last = std::min(last, m_table.rowCount() - 1);
+    if (first <= last)
+        Q_EMIT cellsCleared(first, last - first + 1);
 }
 
 void SheetLoadJob::end(ReadEnd how, const QString &error)

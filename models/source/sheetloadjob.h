@@ -31,9 +31,15 @@ public:
     // The rows received so far; complete once finished() was emitted.
     const SheetTable &table() const { return m_table; }
     SheetTable takeTable() { return std::move(m_table); }
+    // The sheet's merged areas, known just before finished(); their covered cells are already
+    // empty in table().
+    const QList<CellRange> &mergedAreas() const { return m_mergedAreas; }
 
 Q_SIGNALS:
     void rowsAppended(qsizetype firstRow, qsizetype count);
+    // Cells of rows already appended were emptied: those merged areas cover (a grid repaints
+    // them). Comes once, after the last rowsAppended.
+    void cellsCleared(qsizetype firstRow, qsizetype count);
     void progressed(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead);
     void finished();
     void cancelled();
@@ -44,12 +50,14 @@ private:
     friend class SheetLoadWorkerSink;
 
     void appendBlock(SheetTable &&rows);
+    void applyMergedAreas(const QList<CellRange> &areas);
     void end(ReadEnd end, const QString &error);
 
     std::unique_ptr<SpreadsheetReader> m_reader;
     int m_sheetIndex;
     std::shared_ptr<Shared> m_shared;
     SheetTable m_table;
+    QList<CellRange> m_mergedAreas;
     bool m_running = false;
 };
 

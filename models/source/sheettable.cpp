@@ -27,6 +27,15 @@ struct ColumnBlock
         kinds.resize(size, CellKind::Empty);
         ends.resize(size, end);
     }
+
+    // Rows from `begin` to before `end`. A cell's end offset stays, so the cells after it keep
+    // their text; cells past the column's end are already empty.
+    void clear(qsizetype begin, qsizetype end)
+    {
+        const auto last = std::min(static_cast<std::size_t>(end), kinds.size());
+        for (auto row = static_cast<std::size_t>(begin); row < last; ++row)
+            kinds[row] = CellKind::Empty;
+    }
 };
 
 struct SheetTable::Block
@@ -46,6 +55,16 @@ std::pair<const SheetTable::Block *, qsizetype> SheetTable::locate(qsizetype row
                                         });
     const Block *block = std::prev(after)->get();
     return {block, row - block->firstRow};
+}
+
+// Index of the block holding row, which must be a row of the table.
+std::size_t SheetTable::blockIndexOf(qsizetype row) const
+{
+    const auto after = std::upper_bound(m_blocks.begin(), m_blocks.end(), row,
+                                        [](qsizetype wanted, const std::unique_ptr<Block> &block) {
+                                            return wanted < block->firstRow;
+                                        });
+    return static_cast<std::size_t>(std::distance(m_blocks.begin(), after)) - 1;
 }
 
 SheetTable::SheetTable() = default;
@@ -208,6 +227,34 @@ void SheetTable::truncateRows(qsizetype rowCount)
         cells.kinds.resize(keep);
         cells.ends.resize(keep);
     }
+}
+
+void SheetTable::clearCells(const CellRange &range)
+{
+    // Clipped to the rows ended so far: a row being appended is not the table's yet.
+    const qsizetype firstRow = std::max<qsizetype>(range.firstRow, 0);
+    const qsizetype lastRow = std::min(range.lastRow, m_rowCount - 1);
+    const int firstColumn = std::max(range.firstColumn, 0);
+    const int lastColumn = std::min(range.lastColumn, m_columnCount - 1);
+    if (firstRow > lastRow || firstColumn > lastColumn)
+        return;
+    for (std::size_t index = blockIndexOf(firstRow);
+         index < m_blocks.size() && m_blocks[index]->firstRow <= lastRow; ++index) {
+        Block &block = *m_blocks[index];
+        const qsizetype begin = std::max<qsizetype>(firstRow - block.firstRow, 0);
+        const qsizetype end = std::min(lastRow - block.firstRow + 1, block.rows);
+        const auto columns
+            = std::min(static_cast<std::size_t>(lastColumn) + 1, block.columns.size());
+        for (auto column = static_cast<std::size_t>(firstColumn); column < columns; ++column)
+            block.columns[column].clear(begin, end);
+    }
+}
+
+void SheetTable::clearCoveredCells(const CellRange &area)
+{
+    // The rest of the top row, then every row below it.
+    clearCells({area.firstRow, area.firstRow, area.firstColumn + 1, area.lastColumn});
+    clearCells({area.firstRow + 1, area.lastRow, area.firstColumn, area.lastColumn});
 }
 
 qsizetype SheetTable::memoryUse() const

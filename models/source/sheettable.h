@@ -13,6 +13,17 @@
 
 namespace sluice {
 
+// A rectangle of cells, 0-based with both ends included: a merged area, for one.
+struct CellRange
+{
+    qsizetype firstRow = 0;
+    qsizetype lastRow = 0;
+    int firstColumn = 0;
+    int lastColumn = 0;
+
+    bool operator==(const CellRange &other) const = default;
+};
+
 // The cells of one sheet, stored by column in blocks of rows: per cell one kind byte and one
 // 32-bit end offset into the block's UTF-8 text, so a cell costs 5 bytes plus its text. A QString
 // per cell would cost over 50 bytes; a 1M-row, 14-column sheet must fit in twice its CSV size.
@@ -54,6 +65,13 @@ public:
     // empty. Blocks may then hold fewer rows than RowsPerBlock.
     void appendTable(SheetTable &&other);
 
+    // Empties the cells of range in rows already ended; the parts of it past the table are
+    // ignored. Their text stays in the block until it is dropped: merged areas, the reason to
+    // clear, are few and small, and compacting a column's text would cost a copy of it.
+    void clearCells(const CellRange &range);
+    // Empties every cell of a merged area but its top-left one, which holds the area's value.
+    void clearCoveredCells(const CellRange &area);
+
     // Removes rows at the end, e.g. trailing empty rows.
     void truncateRows(qsizetype rowCount);
 
@@ -71,6 +89,7 @@ private:
     struct Block;
 
     Block &lastBlock();
+    std::size_t blockIndexOf(qsizetype row) const;
     std::pair<const Block *, qsizetype> locate(qsizetype row) const;
 
     struct ColumnForecast

@@ -88,23 +88,7 @@ Result<ReadEnd> XlsxReader::readSheet(int sheetIndex, ReadSink &sink)
     const auto epoch = m_workbook->isDate1904() ? SpreadsheetDate::Epoch::Excel1904
                                                 : SpreadsheetDate::Epoch::Excel1900;
     XlsxSheetHandler handler(sink, {*m_strings, *m_styles, epoch, m_limits, where});
-    const QString reason
-        = m_package->parsePart(sheet.part, handler, [&handler](qint64 inflated, qint64 declared) {
-              return handler.progressed(inflated, declared);
-          });
-    if (handler.isCancelled())
-        return ReadEnd::Cancelled;
-    if (handler.isStopped())
-        return Error {reason};
-    if (!reason.isEmpty()) {
-        const QString row = handler.currentRow() > 0
-            ? QStringLiteral(", row %1").arg(handler.currentRow())
-            : QString();
-        return Error {QStringLiteral("%1%2: %3").arg(where, row, reason)};
-    }
-    if (!handler.finish())
-        return ReadEnd::Cancelled;
-    return ReadEnd::Finished;
+    return handler.read(*m_package, sheet.part);
 }
 
 } // namespace sluice

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <tuple>
 
 namespace sluice {
 
@@ -40,22 +41,61 @@ qint64 toInt64(QByteArrayView text, bool *ok)
     return value;
 }
 
+bool isLetter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// A corner of a merged area, such as "B2", 0-based; false when it is no cell reference. A corner
+// past the column or row limit gives the limit, just beyond every cell read: an area reaching
+// past the limits is cut there, not refused.
+bool cornerOf(QByteArrayView reference, const ReadLimits &limits, qint64 *row, int *column)
+{
+    qsizetype letters = 0;
+    while (letters < reference.size() && isLetter(reference[letters]))
+        ++letters;
+    const int columnIndex = columnOf(reference.first(letters), limits.maxColumns);
+    bool ok = false;
+    const qint64 rowNumber = toInt64(reference.sliced(letters), &ok);
+    if (columnIndex == -1 || !ok || rowNumber < 1)
+        return false;
+    *column = columnIndex == -2 ? limits.maxColumns : columnIndex;
+    *row = std::min(rowNumber - 1, limits.maxRows);
+    return true;
+}
+
+// The ref of a merged area: "B2:C3", or one cell; corners in either order.
+bool areaOf(QByteArrayView reference, const ReadLimits &limits, CellRange *area)
+{
+    const qsizetype colon = reference.indexOf(':');
+    const QByteArrayView first = colon < 0 ? reference : reference.first(colon);
+    const QByteArrayView last = colon < 0 ? reference : reference.sliced(colon + 1);
+    qint64 firstRow = 0;
+    qint64 lastRow = 0;
+    int firstColumn = 0;
+    int lastColumn = 0;
+    if (!cornerOf(first, limits, &firstRow, &firstColumn)
+        || !cornerOf(last, limits, &lastRow, &lastColumn))
+        return false;
+    *area = {std::min(firstRow, lastRow), std::max(firstRow, lastRow),
+             std::min(firstColumn, lastColumn), std::max(firstColumn, lastColumn)};
+    return true;
+}
+
+bool isBefore(const CellRange &a, const CellRange &b)
+{
+    return std::tie(a.firstRow, a.firstColumn, a.lastRow, a.lastColumn)
+        < std::tie(b.firstRow, b.firstColumn, b.lastRow, b.lastColumn);
+}
+
 } // namespace
 
 XlsxSheetHandler::XlsxSheetHandler(ReadSink &sink, const Context &context)
-    : m_context(context)
-    , m_delivery(sink)
-    , m_block(m_delivery.rows())
+    : SheetPartHandler(sink, context.where)
+    , m_context(context)
+    , m_sink(sink)
 {
     m_value.reserve(64);
-}
-
-void XlsxSheetHandler::fail(const QString &reason)
-{
-    if (m_row >= 0)
-        stop(QStringLiteral("%1, row %2: %3").arg(m_context.where).arg(m_row + 1).arg(reason));
-    else
-        stop(QStringLiteral("%1: %2").arg(m_context.where, reason));
 }
 
 // Compared by first letter: this runs for every element of a sheet that may have 10^8 of them.
@@ -86,6 +126,12 @@ void XlsxSheetHandler::startElement(const char *localName, const XmlAttributes &
         if (isName(localName, "sheetData"))
             m_inSheetData = true;
         break;
+    case 'm':
+        if (m_inMergeCells && isName(localName, "mergeCell"))
+            addMergedArea(attributes.value("ref"));
+        else if (isName(localName, "mergeCells"))
+            m_inMergeCells = true;
+        break;
     default:
         break;
     }
@@ -113,6 +159,10 @@ void XlsxSheetHandler::endElement(const char *localName)
     case 's':
         if (isName(localName, "sheetData"))
             m_inSheetData = false;
+        break;
+    case 'm':
+        if (isName(localName, "mergeCells"))
+            m_inMergeCells = false;
         break;
     default:
         break;
@@ -247,6 +297,8 @@ void XlsxSheetHandler::finishCell()
         return;
     if (!m_block.setCell(m_column, kind, text))
         fail(QStringLiteral("a column holds more text than one block of rows can"));
+    else
+        m_columnCount = std::max(m_columnCount, m_column + 1);
 }
 
 // Escapes are rare: only text that has one is copied.
@@ -361,33 +413,70 @@ bool XlsxSheetHandler::ensureRowStarted()
     return true;
 }
 
-bool XlsxSheetHandler::deliver()
-{
-    if (m_delivery.isCancelled())
-        return false;
-    if (!m_delivery.deliver())
-        stop();
-    return !m_delivery.isCancelled();
-}
-
-bool XlsxSheetHandler::progressed(qint64 inflated, qint64 declared)
-{
-    if (m_delivery.isCancelled())
-        return false;
-    if (!m_delivery.progressed(inflated, declared))
-        stop();
-    return !m_delivery.isCancelled();
-}
-
 bool XlsxSheetHandler::finish()
 {
     if (m_rowStarted) {
         m_block.endRow();
         m_rowStarted = false;
     }
-    if (m_block.rowCount() == 0)
-        return !m_delivery.isCancelled();
-    return deliver();
+    if (m_block.rowCount() > 0 && !deliver())
+        return false;
+    return !m_delivery.isCancelled() && deliverMergedAreas();
+}
+
+void XlsxSheetHandler::addMergedArea(QByteArrayView reference)
+{
+    CellRange area;
+    if (!areaOf(reference.trimmed(), m_context.limits, &area)) {
+        failSheet(QStringLiteral("merged area '%1' is not a range of cells")
+                      .arg(QString::fromUtf8(reference)));
+        return;
+    }
+    if (area.firstRow == area.lastRow && area.firstColumn == area.lastColumn)
+        return; // covers no cell but its own
+    if (m_mergedAreas.size() == MaxMergedAreas) {
+        failSheet(QStringLiteral("the sheet has more than %1 merged areas, the limit")
+                      .arg(MaxMergedAreas));
+        return;
+    }
+    m_mergedAreas.append(area);
+}
+
+// Overlapping areas are broken (Excel repairs them away) but a few do no harm. So many that
+// clearing them would touch more cells than the sheet holds are refused: that is how a small
+// file could make the sink clear a large sheet over and over.
+bool XlsxSheetHandler::deliverMergedAreas()
+{
+    if (m_mergedAreas.isEmpty())
+        return true;
+    // Some writers repeat an area; once is enough.
+    std::sort(m_mergedAreas.begin(), m_mergedAreas.end(), isBefore);
+    m_mergedAreas.erase(std::unique(m_mergedAreas.begin(), m_mergedAreas.end()),
+                        m_mergedAreas.end());
+    if (coveredCellCount() > qint64(m_delivery.rowsSoFar()) * m_columnCount) {
+        failSheet(QStringLiteral("its merged areas overlap so much that they cover more cells "
+                                 "than the sheet has"));
+        return false;
+    }
+    if (!m_sink.mergedAreasRead(m_mergedAreas)) {
+        stop(); // no reason: cancelled
+        return false;
+    }
+    return true;
+}
+
+// Cells of the merged areas within the rows and columns read.
+qint64 XlsxSheetHandler::coveredCellCount() const
+{
+    const qint64 rows = m_delivery.rowsSoFar();
+    qint64 count = 0;
+    for (const CellRange &area : m_mergedAreas) {
+        const qint64 height = std::min<qint64>(area.lastRow + 1, rows) - area.firstRow;
+        const qint64 width = std::min(area.lastColumn + 1, m_columnCount) - area.firstColumn;
+        if (height > 0 && width > 0)
+            count += height * width;
+    }
+    return count;
 }
 
 } // namespace sluice

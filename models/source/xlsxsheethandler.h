@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "models/source/blockdelivery.h"
 #include "models/source/readlimits.h"
 #include "models/source/readsink.h"
+#include "models/source/sheetparthandler.h"
 #include "models/source/sheettable.h"
 #include "models/source/spreadsheetdate.h"
-#include "models/source/xmlsaxhandler.h"
 
 #include <QByteArray>
+#include <QList>
 
 namespace sluice {
 
@@ -19,7 +19,10 @@ class XlsxStyles;
 // time. Rows are placed by their r attribute (or follow the previous row), cells by theirs (or
 // follow the previous cell), so leading and skipped rows become empty rows: row i of the output
 // is spreadsheet row i + 1. Rows without values at the end are never materialised.
-class XlsxSheetHandler : public XmlSaxHandler
+//
+// Merged areas (<mergeCells>, after <sheetData>) are collected and handed to the sink after the
+// last rows, which clears the cells they cover: by then most blocks have been passed on.
+class XlsxSheetHandler : public SheetPartHandler
 {
 public:
     struct Context
@@ -31,19 +34,15 @@ public:
         QString where; // "orders.xlsx: sheet 'Orders'", the start of every error
     };
 
+    // Twice what a report merging two cells in every one of Excel's 1,048,576 rows would have:
+    // a file with more is refused rather than held (24 bytes an area) and applied.
+    static constexpr qsizetype MaxMergedAreas = qsizetype(1) << 21;
+
     XlsxSheetHandler(ReadSink &sink, const Context &context);
 
     void startElement(const char *localName, const XmlAttributes &attributes) override;
     void endElement(const char *localName) override;
     void characters(QByteArrayView text) override;
-
-    // After each inflated chunk: reports progress; false when the sink cancelled.
-    bool progressed(qint64 inflated, qint64 declared);
-    // Delivers the rows still held; false when the sink cancelled.
-    bool finish();
-    bool isCancelled() const { return m_delivery.isCancelled(); }
-    // 1-based row being read, 0 before the first.
-    qint64 currentRow() const { return m_row + 1; }
 
 private:
     enum class CellType : quint8 {
@@ -64,23 +63,28 @@ private:
     bool numberValue(QByteArrayView value, CellKind *kind, QByteArrayView *text);
     QByteArrayView decoded(QByteArrayView text);
     bool ensureRowStarted();
-    bool deliver();
-    void fail(const QString &reason);
+    // Delivers the rows still held, then the merged areas. False when the sink cancelled (an
+    // empty stopReason()) or the merged areas are refused (the reason).
+    bool finish() override;
+    void addMergedArea(QByteArrayView reference);
+    bool deliverMergedAreas();
+    qint64 coveredCellCount() const;
 
     Context m_context;
-    BlockDelivery m_delivery;
-    SheetTable &m_block; // m_delivery's rows, being filled
-    qint64 m_row = -1;   // 0-based current row
+    ReadSink &m_sink;
     int m_column = 0;
     int m_lastColumn = -1;
+    int m_columnCount = 0; // columns that hold a value
     int m_style = 0;
     CellType m_type = CellType::Number;
     QByteArray m_value;
     QByteArray m_inline;
     QByteArray m_scratch; // decoded text of the current cell, when it had escapes
     char m_dateBuffer[SpreadsheetDate::BufferSize] = {};
+    QList<CellRange> m_mergedAreas;
     int m_phoneticDepth = 0;
     bool m_inSheetData = false;
+    bool m_inMergeCells = false;
     bool m_inCell = false;
     bool m_inValue = false;
     bool m_inInlineText = false;

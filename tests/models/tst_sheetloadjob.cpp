@@ -33,6 +33,34 @@ std::unique_ptr<SpreadsheetReader> openedReader(const QString &path)
     return reader;
 }
 
+// Two blocks of two numbered columns, then merged areas: what the XLSX reader does with a sheet
+// whose <mergeCells> follows its rows.
+class MergingReader : public SpreadsheetReader
+{
+public:
+    Result<QList<SheetInfo>> open(const QString &, const ReadLimits &) override
+    {
+        return QList<SheetInfo> {};
+    }
+    Result<ReadEnd> readSheet(int, ReadSink &sink) override
+    {
+        for (int first : {0, 3}) {
+            SheetTable block;
+            for (int row = first; row < first + 3; ++row) {
+                block.beginRow();
+                for (int column = 0; column < 2; ++column) {
+                    if (!block.setCell(column, CellKind::Number, QByteArray::number(row)))
+                        qFatal("setCell refused");
+                }
+                block.endRow();
+            }
+            sink.rowsRead(std::move(block));
+        }
+        sink.mergedAreasRead({{1, 4, 0, 1}, {5, 100, 1, 9}});
+        return ReadEnd::Finished;
+    }
+};
+
 } // namespace
 
 class TestSheetLoadJob : public QObject
@@ -44,6 +72,7 @@ private Q_SLOTS:
     void cancelStopsTheRead();
     void errorsAreReported();
     void deletingARunningJobIsSafe();
+    void mergedAreasClearRowsAlreadyAppended();
 };
 
 void TestSheetLoadJob::rowsArriveInBlocksOnTheOwnersThread()
@@ -109,6 +138,31 @@ void TestSheetLoadJob::deletingARunningJobIsSafe()
     QTest::qWait(50);
     QThreadPool::globalInstance()->waitForDone(30000);
     QCoreApplication::processEvents(); // deliver the posted blocks: they must be dropped safely
+}
+
+void TestSheetLoadJob::mergedAreasClearRowsAlreadyAppended()
+{
+    SheetLoadJob job(std::make_unique<MergingReader>(), 0);
+    QStringList events;
+    connect(&job, &SheetLoadJob::rowsAppended, this, [&](qsizetype first, qsizetype count) {
+        events << QStringLiteral("rows %1+%2").arg(first).arg(count);
+    });
+    connect(&job, &SheetLoadJob::cellsCleared, this, [&](qsizetype first, qsizetype count) {
+        events << QStringLiteral("cleared %1+%2").arg(first).arg(count);
+    });
+    QSignalSpy finished(&job, &SheetLoadJob::finished);
+    job.start();
+    QVERIFY(finished.wait(30000));
+    // The grid hears of the cleared rows after it has them, and before the read ends.
+    QCOMPARE(events, (QStringList {"rows 0+3", "rows 3+3", "cleared 1+5"}));
+    const SheetTable &table = job.table();
+    QCOMPARE(table.text(1, 0), QStringLiteral("1"));
+    QVERIFY(table.isEmpty(1, 1) && table.isEmpty(4, 0) && table.isEmpty(4, 1));
+    QVERIFY(table.text(2, 1).isEmpty() && table.text(3, 0).isEmpty());
+    QCOMPARE(table.text(5, 0), QStringLiteral("5"));
+    QCOMPARE(table.text(5, 1), QStringLiteral("5")); // the top-left of an area past the data
+    QCOMPARE(table.text(0, 1), QStringLiteral("0"));
+    QCOMPARE(job.mergedAreas(), (QList<CellRange> {{1, 4, 0, 1}, {5, 100, 1, 9}}));
 }
 
 QTEST_GUILESS_MAIN(TestSheetLoadJob)

@@ -43,6 +43,27 @@ bool isNumbered(const SheetTable &table, qsizetype row, int column)
     return table.text(row, column) == QStringLiteral("r%1c%2").arg(row).arg(column);
 }
 
+// Every cell of area but the top-left is empty and has no text; the top-left and the cells
+// around the area read as numberedTable wrote them.
+bool isClearedAsMerged(const SheetTable &table, const CellRange &area)
+{
+    for (qsizetype row = area.firstRow - 1; row <= area.lastRow + 1; ++row) {
+        for (int column = area.firstColumn - 1; column <= area.lastColumn + 1; ++column) {
+            const bool inside = row >= area.firstRow && row <= area.lastRow
+                && column >= area.firstColumn && column <= area.lastColumn;
+            const bool topLeft = row == area.firstRow && column == area.firstColumn;
+            const bool ok = inside && !topLeft
+                ? table.isEmpty(row, column) && table.utf8(row, column).isEmpty()
+                : isNumbered(table, row, column);
+            if (!ok) {
+                qWarning("cell at row %lld, column %d", qint64(row), column);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class TestSheetTable : public QObject
@@ -59,6 +80,8 @@ private Q_SLOTS:
     void truncateDropsTrailingRows();
     void memoryStaysNearTheText();
     void takeRowsLeavesAnEmptyTableThatFillsAgain();
+    void mergedAreaKeepsOnlyItsTopLeftCell();
+    void clearingPastTheDataIsHarmless();
 };
 
 void TestSheetTable::emptyTable()
@@ -230,6 +253,57 @@ void TestSheetTable::takeRowsLeavesAnEmptyTableThatFillsAgain()
     QCOMPARE(second.text(9, 2), QStringLiteral("9"));
     QCOMPARE(second.kind(9, 0), CellKind::Empty);
     QVERIFY(second.memoryUse() < 4096);
+}
+
+void TestSheetTable::mergedAreaKeepsOnlyItsTopLeftCell()
+{
+    // A full block, a short one, and a joined one: areas cross both kinds of block boundary.
+    SheetTable table = numberedTable(70000, 6);
+    table.appendTable(numberedTable(30, 6, 70000));
+    const CellRange acrossBlocks {SheetTable::RowsPerBlock - 1, SheetTable::RowsPerBlock + 1, 1, 3};
+    const CellRange acrossTables {69999, 70001, 4, 4};
+    const CellRange firstRows {0, 1, 1, 2};
+    for (const CellRange &area : {acrossBlocks, acrossTables, firstRows})
+        table.clearCoveredCells(area);
+    QVERIFY(isClearedAsMerged(table, acrossBlocks));
+    QVERIFY(isClearedAsMerged(table, acrossTables));
+    QCOMPARE(table.text(0, 1), QStringLiteral("r0c1"));
+    QVERIFY(table.isEmpty(0, 2) && table.isEmpty(1, 1) && table.isEmpty(1, 2));
+    QVERIFY(isNumbered(table, 0, 3) && isNumbered(table, 2, 2));
+    QCOMPARE(table.rowCount(), 70030);
+    QCOMPARE(table.columnCount(), 6);
+    // Clearing leaves the offsets alone: the cells after the cleared ones keep their text.
+    QVERIFY(isNumbered(table, 70029, 4));
+}
+
+void TestSheetTable::clearingPastTheDataIsHarmless()
+{
+    SheetTable table = numberedTable(5, 3);
+    table.clearCoveredCells({3, 1048575, 1, 16383});
+    QCOMPARE(table.text(3, 1), QStringLiteral("r3c1"));
+    QVERIFY(table.isEmpty(3, 2) && table.isEmpty(4, 1));
+    QVERIFY(isNumbered(table, 3, 0) && isNumbered(table, 4, 0));
+    QCOMPARE(table.rowCount(), 5);
+    QCOMPARE(table.columnCount(), 3);
+    // Beyond the table, upside down, negative, one cell: nothing changes.
+    table.clearCells({10, 20, 0, 2});
+    table.clearCells({0, 2, 5, 9});
+    table.clearCells({2, 1, 0, 2});
+    table.clearCells({-5, -1, -3, -1});
+    table.clearCoveredCells({0, 0, 0, 0});
+    for (qsizetype row = 0; row < 3; ++row) {
+        for (int column = 0; column < 3; ++column)
+            QVERIFY(isNumbered(table, row, column));
+    }
+    // A row being appended is not the table's yet, and the table grows on as before.
+    table.beginRow();
+    QVERIFY(table.setCell(0, CellKind::Text, "new"));
+    table.clearCells({0, 10, 0, 5});
+    table.endRow();
+    QCOMPARE(table.text(5, 0), QStringLiteral("new"));
+    QVERIFY(table.isEmpty(0, 1) && table.isEmpty(4, 0));
+    appendTextRow(table, {"a", "b"});
+    QCOMPARE(table.text(6, 1), QStringLiteral("b"));
 }
 
 QTEST_GUILESS_MAIN(TestSheetTable)

@@ -50,6 +50,8 @@ Cell cellAt(const SheetTable &table, qsizetype row, int column)
     return {table.kind(row, column), table.text(row, column)};
 }
 
+const Cell Blank {CellKind::Empty, QString()};
+
 } // namespace
 
 class TestXlsxReader : public QObject
@@ -77,6 +79,9 @@ private Q_SLOTS:
     void brokenFilesGiveClearErrors();
     void truncatedAndIncompletePackages();
     void badSharedStringIndex();
+    void mergedCellsKeepOnlyTheTopLeftValue();
+    void mergedAreaAcrossABlockBoundary();
+    void brokenMergedAreasGiveClearErrors();
 
 private:
     QString write(const Parts &parts, const QString &name = "book.xlsx")
@@ -502,6 +507,93 @@ void TestXlsxReader::badSharedStringIndex()
         workbook("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>5</v></c></row>", "<si><t>only</t></si>"));
     QVERIFY2(message.startsWith("book.xlsx: sheet 'Data', row 2: "), qPrintable(message));
     QVERIFY2(message.contains("shared string '5'"), qPrintable(message));
+}
+
+void TestXlsxReader::mergedCellsKeepOnlyTheTopLeftValue()
+{
+    // Values stored under merged areas, as some writers leave them: the corpus rule says null.
+    const Parts parts = withMergedCells(
+        workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Title</t></is></c>"
+                 "<c r=\"B1\"><v>1</v></c><c r=\"C1\"><v>2</v></c></row>"
+                 "<row r=\"2\"><c r=\"A2\"><v>10</v></c><c r=\"B2\"><v>20</v></c>"
+                 "<c r=\"C2\"><v>30</v></c></row>"
+                 "<row r=\"3\"><c r=\"A3\"><v>40</v></c><c r=\"B3\"><v>50</v></c>"
+                 "<c r=\"C3\"><v>60</v></c></row>"
+                 "<row r=\"4\"><c r=\"A4\"><v>70</v></c><c r=\"B4\"><v>80</v></c>"
+                 "<c r=\"D4\"><v>7</v></c></row>"),
+        {"A1:C1", "C3:B2", "D4:D4", "D4", "A4:B1048576", "E10:XFD20", "A1:C1"});
+    XlsxReader reader;
+    QVERIFY(reader.open(write(parts)));
+    CollectingSink sink;
+    QCOMPARE(reader.readSheet(0, sink).value(), ReadEnd::Finished);
+    const SheetTable &table = sink.table();
+    QCOMPARE(cellAt(table, 0, 0), (Cell {CellKind::Text, "Title"}));
+    QCOMPARE(cellAt(table, 0, 1), Blank);
+    QCOMPARE(cellAt(table, 0, 2), Blank);
+    QCOMPARE(cellAt(table, 1, 0), (Cell {CellKind::Number, "10"}));
+    QCOMPARE(cellAt(table, 1, 1), (Cell {CellKind::Number, "20"})); // "C3:B2" is B2:C3
+    QCOMPARE(cellAt(table, 1, 2), Blank);
+    QCOMPARE(cellAt(table, 2, 0), (Cell {CellKind::Number, "40"}));
+    QCOMPARE(cellAt(table, 2, 1), Blank);
+    QCOMPARE(cellAt(table, 2, 2), Blank);
+    // A single-cell merge changes nothing; one reaching past the data ends with it.
+    QCOMPARE(cellAt(table, 3, 3), (Cell {CellKind::Number, "7"}));
+    QCOMPARE(cellAt(table, 3, 0), (Cell {CellKind::Number, "70"}));
+    QCOMPARE(cellAt(table, 3, 1), Blank);
+    QCOMPARE(table.rowCount(), 4);
+    QCOMPARE(table.columnCount(), 4);
+    // For a grid that shows them: once each, single cells left out, cut at the limits.
+    const QList<CellRange> areas {
+        {0, 0, 0, 2}, {1, 2, 1, 2}, {3, 1048575, 0, 1}, {9, 19, 4, 16383}};
+    QCOMPARE(sink.mergedAreas(), areas);
+}
+
+void TestXlsxReader::mergedAreaAcrossABlockBoundary()
+{
+    // The first block has been handed over before the merge list is read.
+    const int rowCount = int(SheetTable::RowsPerBlock) + 3;
+    QByteArray rows;
+    rows.reserve(rowCount * 40);
+    for (int row = 1; row <= rowCount; ++row) {
+        const QByteArray number = QByteArray::number(row);
+        rows += "<row><c><v>" + number + "</v></c><c><v>" + number + "</v></c></row>";
+    }
+    const QByteArray first = QByteArray::number(SheetTable::RowsPerBlock - 1);
+    const QByteArray last = QByteArray::number(SheetTable::RowsPerBlock + 2);
+    XlsxReader reader;
+    QVERIFY(reader.open(write(withMergedCells(workbook(rows), {"A" + first + ":B" + last}))));
+    CountingSink sink;
+    QCOMPARE(reader.readSheet(0, sink).value(), ReadEnd::Finished);
+    QCOMPARE(sink.m_blockSizes, (QList<qsizetype> {SheetTable::RowsPerBlock, 3}));
+    const SheetTable &table = sink.table();
+    const qsizetype top = SheetTable::RowsPerBlock - 2; // 0-based row of the top-left cell
+    QCOMPARE(cellAt(table, top - 1, 1), (Cell {CellKind::Number, QString::number(top)}));
+    QCOMPARE(cellAt(table, top, 0), (Cell {CellKind::Number, QString::number(top + 1)}));
+    QCOMPARE(cellAt(table, top, 1), Blank);
+    for (qsizetype row = top + 1; row <= top + 3; ++row) {
+        QCOMPARE(cellAt(table, row, 0), Blank);
+        QCOMPARE(cellAt(table, row, 1), Blank);
+    }
+    QCOMPARE(cellAt(table, top + 4, 0), (Cell {CellKind::Number, QString::number(top + 5)}));
+    QCOMPARE(table.rowCount(), rowCount);
+}
+
+void TestXlsxReader::brokenMergedAreasGiveClearErrors()
+{
+    const Parts cells = workbook("<row><c><v>1</v></c><c><v>2</v></c></row>"
+                                 "<row><c><v>3</v></c><c><v>4</v></c></row>");
+    const QString bad = readError(withMergedCells(cells, {"A1:B2", "B2:"}));
+    QCOMPARE(bad,
+             QStringLiteral("book.xlsx: sheet 'Data': merged area 'B2:' is not a range of "
+                            "cells"));
+    QCOMPARE(readError(withMergedCells(cells, {"1:2"})),
+             QStringLiteral("book.xlsx: sheet 'Data': merged area '1:2' is not a range of cells"));
+    // Overlapping areas (Excel repairs them away) are applied while they stay few; once they
+    // would clear more cells than the sheet has, the file is refused rather than ground through.
+    QVERIFY(readError(withMergedCells(cells, {"A1:A2", "A2:B2"})).isEmpty());
+    const QString overlap = readError(withMergedCells(cells, {"A1:B2", "A1:XFD1048576"}));
+    QVERIFY2(overlap.startsWith("book.xlsx: sheet 'Data': its merged areas overlap"),
+             qPrintable(overlap));
 }
 
 QTEST_GUILESS_MAIN(TestXlsxReader)

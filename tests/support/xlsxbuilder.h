@@ -65,6 +65,20 @@ inline Parts workbook(const QByteArray &sheetData, const QByteArray &sharedStrin
     return parts;
 }
 
+// The workbook with a <mergeCells> list after the sheet's cells, where Excel writes it.
+inline Parts withMergedCells(Parts parts, const QList<QByteArray> &refs)
+{
+    QByteArray list = "<mergeCells count=\"" + QByteArray::number(refs.size()) + "\">";
+    for (const QByteArray &ref : refs)
+        list += "<mergeCell ref=\"" + ref + "\"/>";
+    list += "</mergeCells>";
+    for (auto &[name, data] : parts) {
+        if (name == QStringLiteral("xl/worksheets/sheet1.xml"))
+            data.replace("</sheetData>", "</sheetData>" + list);
+    }
+    return parts;
+}
+
 inline bool writeZip(const QString &path, const Parts &parts)
 {
     QuaZip zip(path);
