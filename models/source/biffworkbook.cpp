@@ -403,6 +403,17 @@ std::optional<QString> BiffWorkbook::parseSst(const std::vector<QByteArrayView> 
     return std::nullopt;
 }
 
+// The globals every BIFF version has: the code page of 8-bit text and the date system.
+void BiffWorkbook::readSharedGlobal(quint16 type, QByteArrayView data)
+{
+    if (data.size() < 2)
+        return;
+    if (type == RecCodePage)
+        m_codePage = u16(data, 0);
+    else if (type == RecDateMode)
+        m_date1904 = u16(data, 0) != 0;
+}
+
 std::optional<QString> BiffWorkbook::parseGlobals()
 {
     RecordCursor cursor(m_stream, 0);
@@ -419,12 +430,8 @@ std::optional<QString> BiffWorkbook::parseGlobals()
             ended = true;
             break;
         case RecCodePage:
-            if (data.size() >= 2)
-                m_codePage = u16(data, 0);
-            break;
         case RecDateMode:
-            if (data.size() >= 2)
-                m_date1904 = u16(data, 0) != 0;
+            readSharedGlobal(record.type, data);
             break;
         case RecBoundSheet: {
             if (data.size() < 6)
@@ -517,12 +524,8 @@ std::optional<QString> BiffWorkbook::parseBiff2Globals()
             ended = true;
             break;
         case RecCodePage:
-            if (data.size() >= 2)
-                m_codePage = u16(data, 0);
-            break;
         case RecDateMode:
-            if (data.size() >= 2)
-                m_date1904 = u16(data, 0) != 0;
+            readSharedGlobal(record.type, data);
             break;
         case RecFormat2:
             formats.push_back(data);

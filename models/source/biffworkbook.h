@@ -80,6 +80,7 @@ private:
         Truncated,
     };
     Biff2Cell biff2Cell(quint16 type, QByteArrayView data, CellKind *kind, QByteArray *text) const;
+    void readSharedGlobal(quint16 type, QByteArrayView data);
     std::optional<QString> parseGlobals();
     std::optional<QString> parseBiff2Globals();
     std::optional<QString> parseSst(const std::vector<QByteArrayView> &segments);

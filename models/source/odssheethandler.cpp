@@ -375,15 +375,8 @@ void OdsSheetHandler::finishRow()
 // Materialises the empty rows before row, then row itself from the pending cells.
 bool OdsSheetHandler::emitRow(qint64 row)
 {
-    qint64 gap = row - m_delivery.rowsSoFar();
-    while (gap > 0) {
-        const qint64 room = SheetTable::RowsPerBlock - m_block.rowCount();
-        const qint64 count = std::min(gap, room);
-        m_block.appendEmptyRows(count);
-        gap -= count;
-        if (m_block.rowCount() == SheetTable::RowsPerBlock && !deliver())
-            return false;
-    }
+    if (!padRowsTo(row))
+        return false;
     m_block.beginRow();
     for (const PendingCell &cell : m_cells) {
         const QByteArrayView text(m_rowText.constData() + cell.begin, cell.length);

@@ -3,6 +3,8 @@
 
 #include "models/source/xlsxpackage.h"
 
+#include <algorithm>
+
 namespace sluice {
 
 SheetPartHandler::SheetPartHandler(ReadSink &sink, QString where)
@@ -39,6 +41,20 @@ bool SheetPartHandler::deliver()
     if (!m_delivery.deliver())
         stop();
     return !m_delivery.isCancelled();
+}
+
+bool SheetPartHandler::padRowsTo(qint64 row)
+{
+    qint64 gap = row - m_delivery.rowsSoFar();
+    while (gap > 0) {
+        const qint64 room = SheetTable::RowsPerBlock - m_block.rowCount();
+        const qint64 count = std::min(gap, room);
+        m_block.appendEmptyRows(count);
+        gap -= count;
+        if (m_block.rowCount() == SheetTable::RowsPerBlock && !deliver())
+            return false;
+    }
+    return true;
 }
 
 bool SheetPartHandler::progressed(qint64 inflated, qint64 declared)

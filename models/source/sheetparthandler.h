@@ -29,6 +29,9 @@ protected:
 
     // Hands the rows read so far to the sink; false (and the parse stopped) when it cancels.
     bool deliver();
+    // Appends empty rows up to row (0-based, not included), delivering full blocks: the rows a
+    // sheet skips. False when the sink cancels.
+    bool padRowsTo(qint64 row);
     // Stops the parse with a reason naming the file, the sheet and the current row if any.
     void fail(const QString &reason);
     // The same without a row: for what concerns the whole sheet.

@@ -399,15 +399,8 @@ bool XlsxSheetHandler::ensureRowStarted()
 {
     if (m_rowStarted)
         return true;
-    qint64 gap = m_row - m_delivery.rowsSoFar();
-    while (gap > 0) {
-        const qint64 room = SheetTable::RowsPerBlock - m_block.rowCount();
-        const qint64 count = std::min(gap, room);
-        m_block.appendEmptyRows(count);
-        gap -= count;
-        if (m_block.rowCount() == SheetTable::RowsPerBlock && !deliver())
-            return false;
-    }
+    if (!padRowsTo(m_row))
+        return false;
     m_block.beginRow();
     m_rowStarted = true;
     return true;
