@@ -156,6 +156,34 @@ private Q_SLOTS:
         }
     }
 
+    // Damaged parts (bytes changed, cut short) end in a result, never a crash or a hang; the
+    // ASan build runs this too.
+    void survivesDamagedParts()
+    {
+        const auto parts = xmlPartsOfCorpus();
+        QRandomGenerator random(7);
+        int refused = 0;
+        for (int round = 0; round < 400; ++round) {
+            QByteArray xml = parts.at(random.bounded(parts.size())).second;
+            xml.truncate(std::min<qsizetype>(xml.size(), 200000));
+            const int changes = random.bounded(1, 8);
+            for (int i = 0; i < changes && !xml.isEmpty(); ++i) {
+                const qsizetype at = random.bounded(xml.size());
+                static constexpr char Tricky[] = "<>&;\"'/=!?[]-\r\n\x00\xC3\xFF#x";
+                xml[at] = Tricky[random.bounded(int(sizeof(Tricky)) - 1)];
+            }
+            if (random.bounded(3) == 0)
+                xml.truncate(random.bounded(xml.size() + 1));
+            QList<int> pieces {random.bounded(1, 300), random.bounded(1, 70000)};
+            const Outcome outcome = scan(xml, pieces);
+            if (!outcome.ok) {
+                ++refused;
+                QVERIFY(!outcome.error.isEmpty());
+            }
+        }
+        QVERIFY2(refused > 300, qPrintable(QString::number(refused)));
+    }
+
     void decodesReferencesAndLineEnds_data()
     {
         QTest::addColumn<QByteArray>("xml");
