@@ -54,7 +54,7 @@ QString notNumber(QStringView text, const QString &detail)
 class DecimalScanner
 {
 public:
-    DecimalScanner(QStringView text, const NumberFormat &format)
+    DecimalScanner(QStringView text, const NumberSeparators &format)
         : m_text(text)
         , m_format(format)
     {}
@@ -73,7 +73,7 @@ private:
     ValueError fail(const QString &detail) const { return {ValueError::Kind::Type, detail}; }
 
     QStringView m_text;
-    NumberFormat m_format;
+    NumberSeparators m_format;
     qsizetype m_pos = 0;
 };
 
@@ -292,7 +292,7 @@ QString describeCharacter(QStringView text, qsizetype pos)
     return u'\'' + text.mid(pos, length).toString() + u'\'';
 }
 
-Result<Decimal, ValueError> scan(QStringView text, const NumberFormat &format)
+Result<Decimal, ValueError> scan(QStringView text, const NumberSeparators &format)
 {
     if (isNonFinite(text)) {
         return ValueError {

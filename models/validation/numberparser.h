@@ -39,7 +39,7 @@ struct Decimal
 namespace numberparser {
 
 // Reads a number written with the given separators; text is already trimmed.
-Result<Decimal, ValueError> scan(QStringView text, const NumberFormat &format);
+Result<Decimal, ValueError> scan(QStringView text, const NumberSeparators &format);
 
 Result<ApiValue, ValueError> toInteger(const Decimal &value, QStringView text);
 Result<ApiValue, ValueError> toFloat(const Decimal &value, QStringView text);

@@ -104,7 +104,7 @@ Result<DateTimeValue, ValueError> readDateTime(QStringView text, const ParseOpti
                                                dateparser::Target target)
 {
     if (options.cellIsSerialNumber) {
-        auto serial = numberparser::scan(text, NumberFormat {u'.', QChar()});
+        auto serial = numberparser::scan(text, NumberSeparators {u'.', QChar()});
         if (!serial)
             serial = numberparser::scan(text, options.number);
         if (serial)

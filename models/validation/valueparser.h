@@ -22,16 +22,18 @@ enum class DateSystem { Excel1900, Excel1904 };
 // "YYYY-MM-DDTHH:MM:SS[Z|+hh:mm]".
 enum class TimestampForm { Api, Iso8601 };
 
-struct NumberFormat
+struct NumberSeparators
 {
     QChar decimalSeparator = u'.';
     // QChar() when numbers carry no grouping. A space also accepts U+00A0 and U+202F.
     QChar groupSeparator = u',';
+
+    friend bool operator==(const NumberSeparators &, const NumberSeparators &) = default;
 };
 
 struct ParseOptions
 {
-    NumberFormat number;
+    NumberSeparators number;
     DayOrder dayOrder = DayOrder::Unspecified;
     DateSystem dateSystem = DateSystem::Excel1900;
     // The cell is a spreadsheet number (not text): a date or timestamp attribute reads it as an
