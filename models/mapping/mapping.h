@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "models/validation/valueparser.h"
+#include "models/mapping/valueformats.h"
 
 #include <QHash>
 #include <QList>
@@ -73,7 +73,7 @@ struct AttributeMapping
 // The whole mapping of a file's columns onto one resource.
 struct Mapping
 {
-    QString resourceId; // "INV.CUSTOMER_ORDERS"
+    QString resourceId;                 // "INV.CUSTOMER_ORDERS"
     QList<AttributeMapping> attributes; // one per attribute of the resource, in its order
     QStringList ignoredColumns;         // source columns the user chose not to load
 
