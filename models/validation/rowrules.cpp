@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "models/validation/rowrules.h"
+
+#include <algorithm>
+
+namespace sluice {
+
+namespace {
+
+// Pairs of attributes where the first should not be above the second; checked when a resource
+// has both. Warnings only: a late correction can make any of them legitimate.
+struct ComparisonRule
+{
+    const char *lower;
+    const char *higher;
+    bool dates;
+};
+
+constexpr ComparisonRule ComparisonRules[] = {
+    {"shipped_units", "ordered_units", false},  {"shipped_value", "ordered_value", false},
+    {"order_date", "actual_ship_date", true},   {"order_date", "requested_ship_date", true},
+    {"order_date", "expected_ship_date", true}, {"valid_from", "valid_to", true},
+    {"start_date", "end_date", true},
+};
+
+// Edit distance, stopping early past limit (the suggestion only wants near misses).
+int editDistance(const QString &a, const QString &b, int limit)
+{
+    if (std::abs(a.size() - b.size()) > limit)
+        return limit + 1;
+    std::vector<int> previous(static_cast<size_t>(b.size()) + 1);
+    std::vector<int> current(previous.size());
+    for (size_t j = 0; j < previous.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        int best = current[0];
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitute = previous[size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[size_t(j)]
+                = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitute});
+            best = std::min(best, current[size_t(j)]);
+        }
+        if (best > limit)
+            return limit + 1;
+        std::swap(previous, current);
+    }
+    return previous.back();
+}
+
+// Timestamps of either output form compare as text once the date/time separator agrees; the
+// offset is left out (a warning does not need it).
+QString comparableTime(const QString &value)
+{
+    QString text = value.left(19);
+    if (text.size() > 10)
+        text[10] = u' ';
+    return text;
+}
+
+} // namespace
+
+RowRules::RowRules(const Resource &resource, ReferenceSets references)
+    : m_resource(resource)
+    , m_references(std::move(references))
+{
+    for (const ComparisonRule &rule : ComparisonRules) {
+        const auto lower = resource.attributeIndex(QString::fromLatin1(rule.lower));
+        const auto higher = resource.attributeIndex(QString::fromLatin1(rule.higher));
+        if (lower >= 0 && higher >= 0)
+            m_comparisons.push_back({int(lower), int(higher), rule.dates});
+    }
+}
+
+QString RowRules::closestAllowed(const QString &value, const QStringList &allowed)
+{
+    for (const QString &candidate : allowed) {
+        if (candidate.compare(value.trimmed(), Qt::CaseInsensitive) == 0)
+            return candidate;
+    }
+    QString best;
+    int bestDistance = 3;
+    for (const QString &candidate : allowed) {
+        const int distance = editDistance(value.toLower(), candidate.toLower(), 2);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+CellIssue RowRules::issue(qsizetype row, int attribute, IssueCode code,
+                          const NormalisedCell &cell) const
+{
+    CellIssue issue;
+    issue.row = row;
+    issue.attribute = attribute;
+    issue.code = code;
+    issue.severity = defaultSeverity(code);
+    issue.value = cell.source;
+    return issue;
+}
+
+void RowRules::check(qsizetype row, const std::vector<NormalisedCell> &cells,
+                     std::vector<CellIssue> &out) const
+{
+    const auto count = std::min<qsizetype>(m_resource.attributes.size(), qsizetype(cells.size()));
+    for (qsizetype i = 0; i < count; ++i)
+        checkCell(row, int(i), cells[size_t(i)], out);
+    checkComparisons(row, cells, out);
+}
+
+void RowRules::checkCell(qsizetype row, int attribute, const NormalisedCell &cell,
+                         std::vector<CellIssue> &out) const
+{
+    const Attribute &definition = m_resource.attributes.at(attribute);
+    if (cell.error) {
+        static constexpr IssueCode Codes[]
+            = {IssueCode::Type, IssueCode::Format, IssueCode::Range, IssueCode::Length};
+        CellIssue found = issue(row, attribute, Codes[int(cell.error->kind)], cell);
+        found.message = cell.error->reason;
+        found.cause = found.code == IssueCode::Type
+            ? tr("is not a valid %1").arg(attributeTypeName(definition.type))
+            : found.code == IssueCode::Format
+            ? tr("is not a valid %1 (format)").arg(attributeTypeName(definition.type))
+            : cell.error->reason;
+        out.push_back(std::move(found));
+        return;
+    }
+    if (cell.value.isNull()) {
+        if (!definition.isRequired())
+            return;
+        CellIssue found = issue(row, attribute, IssueCode::Required, cell);
+        found.cause = definition.primaryKey ? tr("is empty, but it is part of the primary key")
+                                            : tr("is empty, but it is required");
+        found.message = tr("%1 %2").arg(definition.name, found.cause);
+        out.push_back(std::move(found));
+        return;
+    }
+    const QString &text = cell.value.text();
+    if (definition.hasEnum() && !definition.enumValues.contains(text)) {
+        CellIssue found = issue(row, attribute, IssueCode::Enum, cell);
+        found.cause = tr("is not one of %1").arg(definition.enumValues.join(QStringLiteral(", ")));
+        found.message
+            = tr("'%1' is not an allowed %2 (allowed: %3)")
+                  .arg(text, definition.name, definition.enumValues.join(QStringLiteral(", ")));
+        if (const QString near = closestAllowed(text, definition.enumValues); !near.isEmpty())
+            found.suggestion = tr("did you mean '%1'?").arg(near);
+        out.push_back(std::move(found));
+    }
+    if (!definition.references.isEmpty()) {
+        const auto set = m_references.constFind(definition.references);
+        if (set != m_references.constEnd() && !set->contains(text)) {
+            CellIssue found = issue(row, attribute, IssueCode::Reference, cell);
+            found.cause = tr("is not in the loaded %1").arg(definition.references);
+            found.message = tr("'%1' is not a %2 of the loaded reference data")
+                                .arg(text, definition.references);
+            out.push_back(std::move(found));
+        }
+    }
+}
+
+void RowRules::checkComparisons(qsizetype row, const std::vector<NormalisedCell> &cells,
+                                std::vector<CellIssue> &out) const
+{
+    for (const Comparison &comparison : m_comparisons) {
+        if (size_t(std::max(comparison.lower, comparison.higher)) >= cells.size())
+            continue;
+        const NormalisedCell &lower = cells[size_t(comparison.lower)];
+        const NormalisedCell &higher = cells[size_t(comparison.higher)];
+        if (lower.value.isNull() || higher.value.isNull() || lower.error || higher.error)
+            continue;
+        const bool above = comparison.dates
+            ? comparableTime(lower.value.text()) > comparableTime(higher.value.text())
+            : lower.value.text().toDouble() > higher.value.text().toDouble();
+        if (!above)
+            continue;
+        const QString &lowerName = m_resource.attributes.at(comparison.lower).name;
+        const QString &higherName = m_resource.attributes.at(comparison.higher).name;
+        CellIssue found = issue(row, comparison.lower, IssueCode::Suspicious, lower);
+        found.cause = comparison.dates ? tr("is after %1").arg(higherName)
+                                       : tr("is more than %1").arg(higherName);
+        found.message = tr("%1 (%2) %3 (%4)")
+                            .arg(lowerName, lower.value.text(), found.cause, higher.value.text());
+        out.push_back(std::move(found));
+    }
+}
+
+} // namespace sluice

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include "models/validation/validator.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+
+namespace sluice {
+
+namespace {
+
+constexpr qsizetype CancelCheckRows = 1024;
+
+} // namespace
+
+Validator::Validator(const Resource &resource, ReferenceSets references)
+    : m_resource(resource)
+    , m_rules(resource, std::move(references))
+{
+    for (const QString &key : resource.primaryKey) {
+        const qsizetype index = resource.attributeIndex(key);
+        if (index >= 0)
+            m_keyAttributes.push_back(int(index));
+    }
+}
+
+Validator::KeyHash Validator::keyHash(const std::vector<NormalisedCell> &cells) const
+{
+    if (m_keyAttributes.empty())
+        return 0;
+    KeyHash hash = 0xcbf29ce484222325ULL;
+    for (const int attribute : m_keyAttributes) {
+        const NormalisedCell &cell = cells[size_t(attribute)];
+        if (cell.value.isNull() || cell.error)
+            return 0;
+        hash = (hash ^ qHash(cell.value.text(), 0x5bd1e995)) * 0x100000001b3ULL;
+    }
+    return hash == 0 ? 1 : hash;
+}
+
+QString Validator::keyText(const std::vector<NormalisedCell> &cells) const
+{
+    QStringList parts;
+    for (const int attribute : m_keyAttributes)
+        parts.append(cells[size_t(attribute)].value.text());
+    return parts.join(QStringLiteral(" / "));
+}
+
+std::vector<CellIssue> Validator::rowIssues(const RowSource &rows, qsizetype row,
+                                            std::vector<NormalisedCell> &cells) const
+{
+    rows.normalise(row, cells);
+    std::vector<CellIssue> issues;
+    m_rules.check(row, cells, issues);
+    return issues;
+}
+
+void Validator::checkRange(const RowSource &rows, qsizetype begin, qsizetype end, IssueIndex &into,
+                           const std::atomic_bool *cancel)
+{
+    std::vector<NormalisedCell> cells;
+    for (qsizetype row = begin; row < end; ++row) {
+        if ((row - begin) % CancelCheckRows == 0 && row > begin) {
+            m_rowsChecked.fetch_add(CancelCheckRows, std::memory_order_relaxed);
+            if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
+                return;
+        }
+        std::vector<CellIssue> issues = rowIssues(rows, row, cells);
+        m_keyOfRow[size_t(row)] = keyHash(cells); // rows of other ranges are other elements
+        if (!issues.empty())
+            into.setRowIssues(row, std::move(issues));
+    }
+}
+
+bool Validator::validateAll(const RowSource &rows, const std::atomic_bool *cancel, int threads)
+{
+    const qsizetype count = rows.rowCount();
+    m_issues = IssueIndex();
+    m_rowsChecked = 0;
+    m_keyOfRow.assign(size_t(count), 0);
+    if (threads <= 0)
+        threads = std::max(1, QThread::idealThreadCount());
+    const qsizetype perThread = (count + threads - 1) / std::max(threads, 1);
+    std::vector<IssueIndex> parts(static_cast<size_t>(threads));
+    std::vector<std::thread> workers;
+    for (int i = 1; i < threads; ++i) {
+        const qsizetype begin = std::min(count, i * perThread);
+        const qsizetype end = std::min(count, begin + perThread);
+        workers.emplace_back(
+            [&, begin, end, i] { checkRange(rows, begin, end, parts[size_t(i)], cancel); });
+    }
+    checkRange(rows, 0, std::min(count, perThread), parts[0], cancel);
+    for (std::thread &worker : workers)
+        worker.join();
+    for (IssueIndex &part : parts)
+        m_issues.merge(std::move(part));
+    if (cancel != nullptr && cancel->load())
+        return false;
+    m_rowsChecked = count;
+    findDuplicates(rows);
+    return true;
+}
+
+std::vector<qsizetype> Validator::rowsWithHash(KeyHash hash) const
+{
+    std::vector<qsizetype> found;
+    if (hash == 0)
+        return found;
+    auto at = std::lower_bound(m_keyIndex.begin(), m_keyIndex.end(), std::pair(hash, qsizetype(0)));
+    for (; at != m_keyIndex.end() && at->first == hash; ++at)
+        found.push_back(at->second);
+    return found;
+}
+
+// Adds the duplicate-key issue of row when another row has the same key (hashes equal, then
+// the key values compared, so a hash collision is never reported).
+void Validator::addDuplicateIssue(const RowSource &rows, qsizetype row,
+                                  const std::vector<NormalisedCell> &cells,
+                                  std::vector<CellIssue> &issues) const
+{
+    const KeyHash hash = m_keyOfRow[size_t(row)];
+    const std::vector<qsizetype> candidates = rowsWithHash(hash);
+    if (candidates.size() < 2)
+        return;
+    const QString key = keyText(cells);
+    std::vector<NormalisedCell> other;
+    QStringList sameKeyRows;
+    for (const qsizetype candidate : candidates) {
+        if (candidate == row)
+            continue;
+        rows.normalise(candidate, other);
+        if (keyText(other) == key)
+            sameKeyRows.append(QString::number(rows.sheetRow(candidate)));
+    }
+    if (sameKeyRows.isEmpty())
+        return;
+    CellIssue issue;
+    issue.row = row;
+    issue.attribute = m_keyAttributes.front();
+    issue.code = IssueCode::DuplicateKey;
+    issue.severity = Severity::Error;
+    issue.value = key;
+    QStringList names;
+    for (const int attribute : m_keyAttributes)
+        names.append(m_resource.attributes.at(attribute).name);
+    issue.cause = tr("shares its primary key (%1) with another row").arg(names.join(u", "));
+    constexpr qsizetype Listed = 5;
+    issue.message
+        = tr("the key %1 = %2 is also on row(s) %3")
+              .arg(names.join(u", "), key,
+                   sameKeyRows.first(std::min(Listed, sameKeyRows.size())).join(u", ")
+                       + (sameKeyRows.size() > Listed ? QStringLiteral(", …") : QString()));
+    issues.push_back(std::move(issue));
+}
+
+void Validator::findDuplicates(const RowSource &rows)
+{
+    m_keyIndex.clear();
+    for (size_t row = 0; row < m_keyOfRow.size(); ++row) {
+        if (m_keyOfRow[row] != 0)
+            m_keyIndex.emplace_back(m_keyOfRow[row], qsizetype(row));
+    }
+    std::sort(m_keyIndex.begin(), m_keyIndex.end());
+    std::vector<NormalisedCell> cells;
+    for (size_t i = 0; i + 1 < m_keyIndex.size(); ++i) {
+        if (m_keyIndex[i].first != m_keyIndex[i + 1].first)
+            continue;
+        // A run of equal hashes: re-check each of its rows with the duplicate check included.
+        size_t end = i + 1;
+        while (end < m_keyIndex.size() && m_keyIndex[end].first == m_keyIndex[i].first)
+            ++end;
+        for (size_t j = i; j < end; ++j) {
+            const qsizetype row = m_keyIndex[j].second;
+            std::vector<CellIssue> issues = rowIssues(rows, row, cells);
+            addDuplicateIssue(rows, row, cells, issues);
+            m_issues.setRowIssues(row, std::move(issues));
+        }
+        i = end - 1;
+    }
+}
+
+void Validator::revalidateRow(const RowSource &rows, qsizetype row)
+{
+    if (row < 0 || size_t(row) >= m_keyOfRow.size())
+        return;
+    std::vector<NormalisedCell> cells;
+    rows.normalise(row, cells);
+    const KeyHash oldHash = m_keyOfRow[size_t(row)];
+    const KeyHash newHash = keyHash(cells);
+    std::vector<qsizetype> affected = rowsWithHash(oldHash);
+    if (newHash != oldHash) {
+        if (oldHash != 0) {
+            const auto at
+                = std::lower_bound(m_keyIndex.begin(), m_keyIndex.end(), std::pair(oldHash, row));
+            if (at != m_keyIndex.end() && *at == std::pair(oldHash, row))
+                m_keyIndex.erase(at);
+        }
+        if (newHash != 0) {
+            const auto entry = std::pair(newHash, row);
+            m_keyIndex.insert(std::lower_bound(m_keyIndex.begin(), m_keyIndex.end(), entry), entry);
+        }
+        m_keyOfRow[size_t(row)] = newHash;
+        const std::vector<qsizetype> sharingNew = rowsWithHash(newHash);
+        affected.insert(affected.end(), sharingNew.begin(), sharingNew.end());
+    }
+    affected.push_back(row);
+    std::sort(affected.begin(), affected.end());
+    affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+    for (const qsizetype each : affected) {
+        std::vector<CellIssue> issues = rowIssues(rows, each, cells);
+        addDuplicateIssue(rows, each, cells, issues);
+        m_issues.setRowIssues(each, std::move(issues));
+    }
+}
+
+} // namespace sluice
