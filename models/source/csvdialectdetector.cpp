@@ -9,6 +9,10 @@
 #include <map>
 #include <thread>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace sluice {
 
 namespace {
@@ -198,7 +202,20 @@ qsizetype CsvDialectDetector::firstInvalidUtf8InOneRun(QByteArrayView bytes)
     const qsizetype size = bytes.size();
     qsizetype i = 0;
     while (i < size) {
-        // ASCII runs are most of any file: test eight bytes at a time.
+        // ASCII runs are most of any file: test 64 bytes at a time where SSE2 is there (every
+        // x86-64), else eight.
+#ifdef __SSE2__
+        if (i + 64 <= size) {
+            const auto *block = reinterpret_cast<const __m128i *>(data + i);
+            const __m128i any = _mm_or_si128(
+                _mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1)),
+                _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3)));
+            if (_mm_movemask_epi8(any) == 0) {
+                i += 64;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= size) {
             quint64 chunk;
             std::memcpy(&chunk, data + i, 8);

@@ -10,6 +10,11 @@
 #include <cstring>
 #include <thread>
 
+#if __has_include(<sys/mman.h>)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 namespace sluice {
 
 namespace {
@@ -28,6 +33,22 @@ QByteArrayView withoutFirstLine(QByteArrayView text)
             return text.sliced(i + 1 < text.size() && text[i + 1] == '\n' ? i + 2 : i + 1);
     }
     return {};
+}
+
+// Gives back the mapped pages of text already read, so the unmapping at the end has little left
+// to do and both cores share the work. A later read of the same bytes maps them again.
+void releaseRead(QByteArrayView read)
+{
+#if defined(MADV_DONTNEED)
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto start = reinterpret_cast<std::uintptr_t>(read.data());
+    const std::uintptr_t begin = (start + page - 1) & ~(page - 1);
+    const std::uintptr_t end = (start + static_cast<std::uintptr_t>(read.size())) & ~(page - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+#else
+    Q_UNUSED(read)
+#endif
 }
 
 } // namespace
@@ -125,6 +146,7 @@ std::optional<Result<ReadEnd>> CsvReader::feedRange(CsvTokenizer &tokenizer, Rea
         }
         if (const auto problem = tokenizer.feed(utf8))
             return Result<ReadEnd>(fileError(problem->message()));
+        releaseRead(slice); // the tokenizer keeps no view into it: split fields are copied
         const ReadProgress progress {offset + slice.size(), all.size(), tokenizer.recordCount()};
         if (tokenizer.isCancelled() || !sink.progressed(progress))
             return Result<ReadEnd>(ReadEnd::Cancelled);
@@ -154,8 +176,11 @@ Result<ReadEnd> CsvReader::readSequentially(CsvTokenizer &tokenizer, ReadSink &s
 Result<ReadEnd> CsvReader::readHalves(CsvTokenizer &tokenizer, ReadSink &sink)
 {
     const QByteArrayView all = text();
-    const auto *middle = static_cast<const char *>(
-        std::memchr(all.data() + all.size() / 2, '\n', static_cast<std::size_t>(all.size() / 2)));
+    // The first slice is read before the worker starts, so the rest is what is halved.
+    const qsizetype middleFrom
+        = all.size() / 2 > SliceBytes ? SliceBytes + (all.size() - SliceBytes) / 2 : all.size() / 2;
+    const auto *middle = static_cast<const char *>(std::memchr(
+        all.data() + middleFrom, '\n', static_cast<std::size_t>(all.size() - middleFrom)));
     const qsizetype split = middle ? middle - all.data() + 1 : all.size();
     const qsizetype firstSlice = std::min(SliceBytes, split);
     Feed feed {TextDecoder(m_dialect.encoding), m_dialect.skipLines > 0};
@@ -175,10 +200,12 @@ Result<ReadEnd> CsvReader::readHalves(CsvTokenizer &tokenizer, ReadSink &sink)
     std::optional<CsvTokenizer::Problem> secondProblem;
     std::thread worker([&] {
         for (qsizetype offset = split; offset < all.size() && !stopSecond; offset += SliceBytes) {
-            secondProblem
-                = second.feed(all.sliced(offset, std::min(SliceBytes, all.size() - offset)));
+            const QByteArrayView slice
+                = all.sliced(offset, std::min(SliceBytes, all.size() - offset));
+            secondProblem = second.feed(slice);
             if (secondProblem)
                 return;
+            releaseRead(slice);
         }
         if (!stopSecond)
             secondProblem = second.finish();

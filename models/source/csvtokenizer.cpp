@@ -111,20 +111,27 @@ std::optional<CsvTokenizer::Problem> CsvTokenizer::feed(QByteArrayView utf8)
 
 const char *CsvTokenizer::readUnquoted(const char *p, const char *end)
 {
-    const char *start = p;
-    p = findFieldEnd(p, end, m_delimiter);
-    if (p == end) {
-        appendToField(start, p); // the field goes on in the next slice
-        return p;
+    for (;;) {
+        const char *start = p;
+        p = findFieldEnd(p, end, m_delimiter);
+        if (p == end) {
+            appendToField(start, p); // the field goes on in the next slice
+            return p;
+        }
+        // Most fields start and end in one slice: hand them over without copying.
+        if (m_field.isEmpty())
+            separator(*p, QByteArrayView(start, p - start));
+        else {
+            appendToField(start, p);
+            separator(*p, m_field);
+        }
+        ++p;
+        // An unquoted field follows (the usual case): read it here rather than through feed().
+        if (m_state != State::FieldStart || p == end || (m_quote != 0 && *p == m_quote) || m_error
+            || m_cancelled)
+            return p;
+        m_state = State::Unquoted;
     }
-    // Most fields start and end in one slice: hand them over without copying.
-    if (m_field.isEmpty())
-        separator(*p, QByteArrayView(start, p - start));
-    else {
-        appendToField(start, p);
-        separator(*p, m_field);
-    }
-    return p + 1;
 }
 
 const char *CsvTokenizer::readQuoted(const char *p, const char *end)
@@ -169,7 +176,7 @@ void CsvTokenizer::appendToField(const char *begin, const char *end)
     m_field.append(begin, end - begin);
 }
 
-void CsvTokenizer::separator(char c, QByteArrayView field)
+Q_ALWAYS_INLINE void CsvTokenizer::separator(char c, QByteArrayView field)
 {
     if (c == m_delimiter) {
         endField(field);
@@ -187,7 +194,7 @@ void CsvTokenizer::separator(char c, QByteArrayView field)
     m_state = c == '\r' ? State::AfterCR : State::FieldStart;
 }
 
-void CsvTokenizer::endField(QByteArrayView field)
+Q_ALWAYS_INLINE void CsvTokenizer::endField(QByteArrayView field)
 {
     if (!m_rowStarted) {
         m_rows.appendEmptyRows(m_pendingBlankLines);

@@ -75,7 +75,8 @@ public:
     // Removes rows at the end, e.g. trailing empty rows.
     void truncateRows(qsizetype rowCount);
 
-    // Gives back the growth room of the last block: readers call it before handing rows over.
+    // Gives back the growth room of the last block where much is unused (more than an eighth:
+    // shrinking copies the arena): readers call it before handing rows over.
     void squeeze();
     // Moves every row out, squeezed, leaving this table empty but remembering how large its
     // blocks grew, so the next rows are appended without reallocations. Readers hand blocks over

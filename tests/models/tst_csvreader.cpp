@@ -79,6 +79,7 @@ private Q_SLOTS:
     void twoHalvesReadTheSameAsOne_data();
     void twoHalvesReadTheSameAsOne();
     void errorInTheSecondHalfNamesItsLine();
+    void blocksOfChangingShapeKeepEveryCell();
 };
 
 void TestCsvReader::sliceBoundariesDoNotMatter()
@@ -221,6 +222,13 @@ void TestCsvReader::utf8Validation_data()
     QTest::addRow("overlong slash") << QByteArray("a\xc0\xaf") << 1;
     QTest::addRow("surrogate") << QByteArray("a\xed\xa0\x80") << 1;
     QTest::addRow("truncated at end") << QByteArray("abc\xe6\x9d") << 3;
+    // Runs of 64 ASCII bytes are skipped at once: errors just after and inside such a run.
+    QTest::addRow("invalid after a long run")
+        << QByteArray(64, 'a') + "b\xff" + QByteArray(40, 'c') << 65;
+    QTest::addRow("multibyte inside a long run")
+        << QByteArray(30, 'a') + "\xc3\xa9" + QByteArray(70, 'b') << -1;
+    QTest::addRow("invalid inside a long run")
+        << QByteArray(30, 'a') + "\xc3\x28" + QByteArray(70, 'b') << 30;
 }
 
 void TestCsvReader::utf8Validation()
@@ -340,6 +348,49 @@ void TestCsvReader::errorInTheSecondHalfNamesItsLine()
              QStringLiteral("late.csv: line 2002: a quoted field starts here and is "
                             "never closed (a \" is missing)"));
     QCOMPARE(two.error, one.error);
+}
+
+void TestCsvReader::blocksOfChangingShapeKeepEveryCell()
+{
+    // Each block's arenas are reserved from the previous block's sizes: here the second block's
+    // text outgrows that forecast, the third is far smaller and sparse, the first has none.
+    constexpr qsizetype Rows = 3 * SheetTable::RowsPerBlock;
+    const auto expected = [](qsizetype row, int column) -> QByteArray {
+        const qsizetype block = row / SheetTable::RowsPerBlock;
+        if (column == 0)
+            return QByteArray::number(row);
+        if (column == 1)
+            return block == 1 ? "long text " + QByteArray::number(row * 7919) + " of row"
+                              : QByteArray("s");
+        if (block == 2)
+            return row % 10 == 0 ? "\xc3\xa9" + QByteArray::number(row) : QByteArray();
+        return QByteArray("v");
+    };
+    QByteArray text = "row,text,sparse\n";
+    for (qsizetype row = 0; row < Rows; ++row)
+        text += expected(row, 0) + ',' + expected(row, 1) + ',' + expected(row, 2) + '\n';
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("shapes.csv"), text);
+    for (const qsizetype threshold : {CsvReader::DefaultParallelThreshold, qsizetype(1)}) {
+        CsvReader reader;
+        reader.setParallelThreshold(threshold);
+        QVERIFY(reader.open(path).isOk());
+        CollectingSink sink;
+        QCOMPARE(reader.readSheet(0, sink).value(), ReadEnd::Finished);
+        QCOMPARE(reader.readInTwoHalves(), threshold == 1);
+        const SheetTable &table = sink.table();
+        QCOMPARE(table.rowCount(), Rows + 1);
+        QCOMPARE(table.text(0, 2), QStringLiteral("sparse"));
+        for (qsizetype row = 0; row < Rows; ++row) {
+            for (int column = 0; column < 3; ++column) {
+                if (table.utf8(row + 1, column) != expected(row, column))
+                    QFAIL(qPrintable(QStringLiteral("row %1, column %2: %3")
+                                         .arg(row)
+                                         .arg(column)
+                                         .arg(table.text(row + 1, column))));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
