@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/inspectcommand.h"
 
+#include "app/cli/sheetloading.h"
 #include "app/cli/workbookdump.h"
 #include "models/source/columnprofile.h"
-#include "models/source/csvreader.h"
 #include "models/source/readerfactory.h"
 
 #include <QElapsedTimer>
@@ -16,61 +16,6 @@
 namespace sluice::cli {
 
 namespace {
-
-struct UsageError
-{
-    QString message;
-};
-
-Result<CsvOptions, UsageError> csvOptionsFrom(const QCommandLineParser &parser,
-                                              const InspectOptions &options)
-{
-    CsvOptions csv;
-    if (parser.isSet(options.encoding)) {
-        const QString name = parser.value(options.encoding).toLower();
-        if (name == u"utf-8" || name == u"utf8")
-            csv.encoding = TextEncoding::Utf8;
-        else if (name == u"utf-16-le" || name == u"utf-16le" || name == u"utf-16")
-            csv.encoding = TextEncoding::Utf16LE;
-        else if (name == u"utf-16-be" || name == u"utf-16be")
-            csv.encoding = TextEncoding::Utf16BE;
-        else if (name == u"cp1252" || name == u"windows-1252")
-            csv.encoding = TextEncoding::Windows1252;
-        else
-            return UsageError {QStringLiteral("unknown encoding '%1'").arg(name)};
-    }
-    if (parser.isSet(options.delimiter)) {
-        const QString value = parser.value(options.delimiter);
-        if (value == u"tab" || value == u"\\t")
-            csv.delimiter = u'\t';
-        else if (value.size() == 1 && value[0].unicode() < 0x80)
-            csv.delimiter = value[0];
-        else
-            return UsageError {QStringLiteral("the delimiter is one ASCII character or 'tab'")};
-    }
-    return csv;
-}
-
-// The sheet the user named, or the first visible worksheet.
-Result<int, UsageError> chooseSheet(const QList<SheetInfo> &sheets, const QString &wanted)
-{
-    if (wanted.isEmpty()) {
-        for (int i = 0; i < sheets.size(); ++i) {
-            if (sheets[i].kind == SheetKind::Worksheet && sheets[i].state == SheetState::Visible)
-                return i;
-        }
-        return 0;
-    }
-    bool isNumber = false;
-    const int number = wanted.toInt(&isNumber);
-    if (isNumber && number >= 1 && number <= sheets.size())
-        return number - 1;
-    for (int i = 0; i < sheets.size(); ++i) {
-        if (sheets[i].name == wanted)
-            return i;
-    }
-    return UsageError {QStringLiteral("no sheet '%1'").arg(wanted)};
-}
 
 QString stateName(SheetState state)
 {
@@ -163,52 +108,25 @@ void printText(const Inspection &inspection, QTextStream &out)
 int runInspect(const QString &path, const QCommandLineParser &parser, const InspectOptions &options,
                bool json, QTextStream &out, QTextStream &err)
 {
-    const auto csvOptions = csvOptionsFrom(parser, options);
-    if (!csvOptions) {
-        err << "sluice-cli: " << csvOptions.error().message << "\n";
-        return 2;
-    }
     QElapsedTimer timer;
     timer.start();
-    auto reader = ReaderFactory::create(path, *csvOptions);
-    const auto sheets
-        = reader ? reader.value()->open(path) : Result<QList<SheetInfo>>(reader.error());
-    if (!sheets) {
-        err << "sluice-cli: " << sheets.error().message << "\n";
-        return 1;
+    const bool dump = parser.isSet(options.dump);
+    auto loaded = loadSheet(path, parser, options.sheetOptions, !dump);
+    if (!loaded) {
+        err << "sluice-cli: " << loaded.error().message << "\n";
+        return loaded.error().exitCode;
     }
-    if (parser.isSet(options.dump))
-        return dumpWorkbook(*reader.value(), path, *sheets, out, err);
+    if (dump)
+        return dumpWorkbook(*loaded->reader, path, loaded->sheets, out, err);
 
     Inspection inspection;
     inspection.fileName = QFileInfo(path).fileName();
     inspection.bytes = QFileInfo(path).size();
     inspection.format = fileFormatName(ReaderFactory::sniff(path).value());
-    inspection.sheets = *sheets;
-    const auto sheet = chooseSheet(*sheets, parser.value(options.sheet));
-    if (!sheet) {
-        err << "sluice-cli: " << sheet.error().message << "\n";
-        return 2;
-    }
-    inspection.sheetIndex = *sheet;
-    CollectingSink sink;
-    const auto end = reader.value()->readSheet(*sheet, sink);
-    if (!end) {
-        err << "sluice-cli: " << end.error().message << "\n";
-        return 1;
-    }
-    std::optional<qsizetype> headerRow;
-    if (parser.isSet(options.headerRow)) {
-        bool ok = false;
-        const qsizetype row = parser.value(options.headerRow).toLongLong(&ok);
-        if (!ok || row < 1) {
-            err << "sluice-cli: --header-row takes a row number from 1\n";
-            return 2;
-        }
-        headerRow = row - 1;
-    }
-    inspection.layout = HeaderDetector::detect(sink.table(), headerRow);
-    inspection.columns = ColumnProfiler::profile(sink.table(), inspection.layout);
+    inspection.sheets = loaded->sheets;
+    inspection.sheetIndex = loaded->sheetIndex;
+    inspection.layout = loaded->layout;
+    inspection.columns = ColumnProfiler::profile(loaded->table, inspection.layout);
     inspection.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (json)
         out << QJsonDocument(toJson(inspection)).toJson(QJsonDocument::Indented);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/cli/sheetloading.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -12,24 +14,11 @@ namespace sluice::cli {
 // every cell in the corpus's expected-output format, for comparison with a reference.
 struct InspectOptions
 {
-    QCommandLineOption sheet {QStringLiteral("sheet"),
-                              QStringLiteral("inspect: the sheet, by name or 1-based number."),
-                              QStringLiteral("NAME|INDEX")};
-    QCommandLineOption headerRow {QStringLiteral("header-row"),
-                                  QStringLiteral("inspect: the header is on row N (1-based)."),
-                                  QStringLiteral("N")};
-    QCommandLineOption encoding {QStringLiteral("encoding"),
-                                 QStringLiteral("inspect: text encoding: utf-8, utf-16-le, "
-                                                "utf-16-be, cp1252 (default: detect)."),
-                                 QStringLiteral("E")};
-    QCommandLineOption delimiter {QStringLiteral("delimiter"),
-                                  QStringLiteral("inspect: field delimiter: , ; | tab (default: "
-                                                 "detect)."),
-                                  QStringLiteral("D")};
+    SheetOptions sheetOptions;
     QCommandLineOption dump {QStringLiteral("dump"),
                              QStringLiteral("inspect: print every cell as JSON (corpus format).")};
 
-    QList<QCommandLineOption> all() const { return {sheet, headerRow, encoding, delimiter, dump}; }
+    QList<QCommandLineOption> all() const { return sheetOptions.all() << dump; }
 };
 
 // Returns the exit code: 0 done, 1 the file could not be read, 2 wrong usage.
