@@ -2,6 +2,7 @@
 // sluice-cli: the headless front end. Exit codes: 0 done, 1 failed, 2 wrong usage.
 #include "app/cli/clioutput.h"
 #include "app/cli/inspectcommand.h"
+#include "app/cli/validatecommand.h"
 #include "models/common/version.h"
 #include "models/schema/catalogue.h"
 
@@ -120,14 +121,22 @@ int main(int argc, char *argv[])
         "  describe RESOURCE_ID [--json]       Show one resource's attributes,\n"
         "                                      e.g. describe INV.CUSTOMER_ORDERS\n"
         "  inspect FILE [--sheet S] [--header-row N] [--encoding E] [--delimiter D]\n"
-        "               [--json] [--dump]      Show what Sluice reads in a spreadsheet."));
+        "               [--json] [--dump]      Show what Sluice reads in a spreadsheet.\n"
+        "  map FILE --resource ID [--solution S] [--json]\n"
+        "                                      Propose a mapping, with confidences and reasons.\n"
+        "  validate FILE --resource ID [--solution S] [--profile P] [--sheet S]\n"
+        "               [--header-row N] [--report out.json] [--emit-records out.jsonl]\n"
+        "                                      Check every row; exit 0 clean, 1 errors found,\n"
+        "                                      2 wrong usage or unreadable input."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.json, options.solution, options.catalogue});
     const cli::InspectOptions inspectOptions;
     parser.addOptions(inspectOptions.all());
+    const cli::ValidateOptions validateOptions;
+    parser.addOptions(validateOptions.all());
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("resources | describe | inspect"));
+                                 QStringLiteral("resources | describe | inspect | map | validate"));
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
@@ -140,12 +149,17 @@ int main(int argc, char *argv[])
         return cli::runInspect(arguments.at(1), parser, inspectOptions, parser.isSet(options.json),
                                out(), err());
     }
-    if (command != u"resources" && command != u"describe")
+    const bool mapping = command == u"map" || command == u"validate";
+    if (!mapping && command != u"resources" && command != u"describe")
         return usageError(QStringLiteral("unknown command '%1'").arg(command));
+    if (mapping && arguments.size() != 2)
+        return usageError(QStringLiteral("'%1' takes one FILE").arg(command));
     if (command == u"resources" && arguments.size() != 1)
         return usageError(QStringLiteral("'resources' takes no arguments"));
     if (command == u"describe" && arguments.size() != 2)
         return usageError(QStringLiteral("'describe' takes one RESOURCE_ID"));
+    if (!mapping && parser.isSet(validateOptions.resource))
+        return usageError(QStringLiteral("--resource goes with 'map' and 'validate'"));
     if (command == u"describe" && parser.isSet(options.solution))
         return usageError(QStringLiteral("--solution goes with 'resources'"));
 
@@ -154,7 +168,16 @@ int main(int argc, char *argv[])
     const Result<Catalogue> catalogue = Catalogue::load(path);
     if (!catalogue) {
         err() << "sluice-cli: " << catalogue.error().message << "\n";
-        return ExitFailed;
+        return mapping ? ExitUsage : ExitFailed;
+    }
+    if (mapping) {
+        const cli::MapRequest request {arguments.at(1), *catalogue, parser.value(options.solution),
+                                       parser.isSet(options.json)};
+        if (command == u"map")
+            return cli::runMap(request, parser, inspectOptions.sheetOptions, validateOptions, out(),
+                               err());
+        return cli::runValidate(request, parser, inspectOptions.sheetOptions, validateOptions,
+                                out(), err());
     }
     if (command == u"resources")
         return listResources(*catalogue, parser, options);

@@ -132,8 +132,9 @@ void RowRules::checkCell(qsizetype row, int attribute, const NormalisedCell &cel
         if (!definition.isRequired())
             return;
         CellIssue found = issue(row, attribute, IssueCode::Required, cell);
-        found.cause = definition.primaryKey ? tr("is empty, but it is part of the primary key")
-                                            : tr("is empty, but it is required");
+        found.cause = !cell.mapped  ? tr("has no source: map a column or give a constant")
+            : definition.primaryKey ? tr("is empty, but it is part of the primary key")
+                                    : tr("is empty, but it is required");
         found.message = tr("%1 %2").arg(definition.name, found.cause);
         out.push_back(std::move(found));
         return;

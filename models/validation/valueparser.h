@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QStringView>
+#include <QTimeZone>
 
 namespace sluice {
 
@@ -20,6 +21,14 @@ struct ParseOptions
     // Excel serial day count. Off for text, where "20250131" or "2024" must not become a date.
     bool cellIsSerialNumber = false;
     TimestampForm timestampForm = TimestampForm::Api;
+    // Text dates and timestamps in exactly this pattern ("dd.MM.yyyy HH:mm"); empty: any of the
+    // forms the parser recognises. d, dd, M, MM, H, HH, h, hh, m, mm, s, ss take one or two
+    // digits; yy and yyyy exactly two and four; MMM and MMMM an English month name; AP or ap
+    // AM/PM; 'quoted' text and other characters literally (a space matches any run of spaces).
+    QString datePattern;
+    // Timestamps written without an offset are wall-clock times in this IANA zone
+    // ("Europe/Berlin") and are converted to UTC; empty: they are sent as written.
+    QString timeZone;
     int numericPrecision = 38; // total significant digits a numeric may carry
     int numericScale = 37;     // digits after the decimal point a numeric may carry
 };
@@ -55,6 +64,7 @@ public:
 
 private:
     ParseOptions m_options;
+    QTimeZone m_timeZone; // options.timeZone, looked up once rather than per cell
 };
 
 } // namespace sluice

@@ -55,6 +55,22 @@ ParseOptions serial(DateSystem system = DateSystem::Excel1900,
     return options;
 }
 
+ParseOptions pattern(const char16_t *datePattern, TimestampForm form = TimestampForm::Api)
+{
+    ParseOptions options;
+    options.datePattern = QString::fromUtf16(datePattern);
+    options.timestampForm = form;
+    return options;
+}
+
+ParseOptions zoned(const char16_t *zone, TimestampForm form = TimestampForm::Api)
+{
+    ParseOptions options;
+    options.timeZone = QString::fromUtf16(zone);
+    options.timestampForm = form;
+    return options;
+}
+
 ParseOptions iso()
 {
     ParseOptions options;
@@ -178,6 +194,12 @@ private Q_SLOTS:
     void timestampRejects() { verifyRow(AttributeType::Timestamp); }
     void json_data();
     void json() { verifyRow(AttributeType::Json); }
+    void datePattern_data();
+    void datePattern() { verifyRow(AttributeType::Date); }
+    void timestampPattern_data();
+    void timestampPattern() { verifyRow(AttributeType::Timestamp); }
+    void timeZone_data();
+    void timeZone() { verifyRow(AttributeType::Timestamp); }
 
     void toJson_data();
     void toJson();
@@ -502,6 +524,95 @@ void TestValueParser::json_data()
     reject("single quotes", s(u"'single'"), Type, {s(u"JSON")});
 }
 
+void TestValueParser::datePattern_data()
+{
+    addColumns();
+    accept("dotted", s(u"31.01.2025"), s(u"2025-01-31"), pattern(u"dd.MM.yyyy"));
+    accept("one digit day", s(u"1.2.2025"), s(u"2025-02-01"), pattern(u"dd.MM.yyyy"));
+    accept("month first", s(u"01/02/2025"), s(u"2025-01-02"), pattern(u"MM/dd/yyyy"));
+    accept("compact", s(u"20250131"), s(u"2025-01-31"), pattern(u"yyyyMMdd"));
+    accept("month name", s(u"31-Jan-2025"), s(u"2025-01-31"), pattern(u"dd-MMM-yyyy"));
+    accept("full month name", s(u"31 january 25"), s(u"2025-01-31"), pattern(u"d MMMM yy"));
+    accept("quoted literal", s(u"2025 day 31/1"), s(u"2025-01-31"), pattern(u"yyyy 'day' d/M"));
+    accept("serial cell ignores the pattern", s(u"45658"), s(u"2025-01-01"), [] {
+        ParseOptions options = serial();
+        options.datePattern = QStringLiteral("dd.MM.yyyy");
+        return options;
+    }());
+    reject("other separator", s(u"31/01/2025"), Format, {s(u"pattern dd.MM.yyyy"), s(u"3")},
+           pattern(u"dd.MM.yyyy"));
+    reject("trailing text", s(u"31.01.2025x"), Format, {s(u"position 11")}, pattern(u"dd.MM.yyyy"));
+    reject("no such day", s(u"31.02.2025"), Format, {s(u"no day 31 in month 2")},
+           pattern(u"dd.MM.yyyy"));
+    reject("not a month name", s(u"31-Foo-2025"), Format, {s(u"pattern")}, pattern(u"dd-MMM-yyyy"));
+    reject("pattern without a day", s(u"01.2025"), Format, {s(u"needs a year")},
+           pattern(u"MM.yyyy"));
+    reject("time in a date", s(u"31.01.2025 10:30"), Format, {s(u"date only")},
+           pattern(u"dd.MM.yyyy HH:mm"));
+}
+
+void TestValueParser::timestampPattern_data()
+{
+    addColumns();
+    accept("dotted with time", s(u"31.01.2025 10:30"), s(u"2025-01-31 10:30:00"),
+           pattern(u"dd.MM.yyyy HH:mm"));
+    accept("seconds iso", s(u"31.01.2025 10:30:15"), s(u"2025-01-31T10:30:15"),
+           pattern(u"dd.MM.yyyy HH:mm:ss", TimestampForm::Iso8601));
+    accept("pm", s(u"01/31/2025 2:05 PM"), s(u"2025-01-31 14:05:00"),
+           pattern(u"MM/dd/yyyy h:mm AP"));
+    accept("12 am", s(u"01/31/2025 12:05 am"), s(u"2025-01-31 00:05:00"),
+           pattern(u"MM/dd/yyyy h:mm ap"));
+    accept("pm without a space", s(u"31/01/2025 2:05PM"), s(u"2025-01-31 14:05:00"),
+           pattern(u"dd/MM/yyyy h:mmAP"));
+    accept("quoted t", s(u"31-01-2025T10:30:15"), s(u"2025-01-31 10:30:15"),
+           pattern(u"dd-MM-yyyy'T'HH:mm:ss"));
+    accept("date only is midnight", s(u"31.01.2025"), s(u"2025-01-31 00:00:00"),
+           pattern(u"dd.MM.yyyy"));
+    reject("hour 24", s(u"31.01.2025 24:00"), Range, {s(u"24:00:00")},
+           pattern(u"dd.MM.yyyy HH:mm"));
+    reject("13 pm", s(u"01/31/2025 13:05 PM"), Range, {s(u"hour 13")},
+           pattern(u"MM/dd/yyyy h:mm AP"));
+    reject("missing time", s(u"31.01.2025"), Format, {s(u"pattern")}, pattern(u"dd.MM.yyyy HH:mm"));
+}
+
+void TestValueParser::timeZone_data()
+{
+    addColumns();
+    accept("berlin winter", s(u"2025-01-31 10:30:00"), s(u"2025-01-31 09:30:00 +00:00"),
+           zoned(u"Europe/Berlin"));
+    accept("berlin summer iso", s(u"2025-07-01 10:30"), s(u"2025-07-01T08:30:00Z"),
+           zoned(u"Europe/Berlin", TimestampForm::Iso8601));
+    accept("new york crosses midnight", s(u"2025-01-31 22:00"), s(u"2025-02-01 03:00:00 +00:00"),
+           zoned(u"America/New_York"));
+    accept("kolkata half hour", s(u"2025-01-31 05:00"), s(u"2025-01-30 23:30:00 +00:00"),
+           zoned(u"Asia/Kolkata"));
+    accept("date only", s(u"2025-01-31"), s(u"2025-01-30T23:00:00Z"),
+           zoned(u"Europe/Berlin", TimestampForm::Iso8601));
+    accept("before 1970", s(u"1969-12-31 23:30"), s(u"1969-12-31 22:30:00 +00:00"),
+           zoned(u"Europe/Berlin"));
+    accept("southern summer", s(u"2025-01-31 10:30"), s(u"2025-01-30 23:30:00 +00:00"),
+           zoned(u"Australia/Sydney"));
+    accept("utc zone", s(u"2025-01-31 10:30"), s(u"2025-01-31T10:30:00Z"),
+           zoned(u"UTC", TimestampForm::Iso8601));
+    accept("just before the gap", s(u"2025-03-30 01:59:59"), s(u"2025-03-30 00:59:59 +00:00"),
+           zoned(u"Europe/Berlin"));
+    accept("just after the gap", s(u"2025-03-30 03:00"), s(u"2025-03-30 01:00:00 +00:00"),
+           zoned(u"Europe/Berlin"));
+    accept("an offset wins", s(u"2025-01-31 10:30 +05:30"), s(u"2025-01-31 10:30:00 +05:30"),
+           zoned(u"Europe/Berlin"));
+    accept("serial cell", s(u"45658.5"), s(u"2025-01-01 11:00:00 +00:00"), [] {
+        ParseOptions options = serial();
+        options.timeZone = QStringLiteral("Europe/Berlin");
+        return options;
+    }());
+    reject("dst gap", s(u"2025-03-30 02:30"), Range,
+           {s(u"2025-03-30 02:30:00 does not exist in Europe/Berlin")}, zoned(u"Europe/Berlin"));
+    reject("dst overlap", s(u"2025-10-26 02:30"), Range,
+           {s(u"2025-10-26 02:30:00 happened twice"), s(u"offset")}, zoned(u"Europe/Berlin"));
+    reject("unknown zone", s(u"2025-01-31 10:30"), Format, {s(u"'Mars/Olympus'")},
+           zoned(u"Mars/Olympus"));
+}
+
 void TestValueParser::toJson_data()
 {
     QTest::addColumn<ApiValue>("value");
@@ -555,6 +666,8 @@ void TestValueParser::independentOfTimeZoneAndLocale()
         {AttributeType::Timestamp, s(u"45658.99"), serial()},
         {AttributeType::Float, s(u"1,234.5"), {}},
         {AttributeType::Integer, s(u"1.234"), {}},
+        {AttributeType::Timestamp, s(u"2025-03-30 03:30:00"), zoned(u"Europe/Berlin")},
+        {AttributeType::Timestamp, s(u"30.03.2025 02:30"), pattern(u"dd.MM.yyyy HH:mm")},
     };
     const auto parseAll = [&samples] {
         QStringList results;
@@ -586,6 +699,8 @@ void TestValueParser::independentOfTimeZoneAndLocale()
     QCOMPARE(east.at(4), s(u"accepted as 2025-01-31T23:30:00-05:00"));
     QCOMPARE(east.at(6), s(u"accepted as 1234.5"));
     QVERIFY(east.at(7).startsWith(u"rejected"));
+    QCOMPARE(east.at(8), s(u"accepted as 2025-03-30 01:30:00 +00:00"));
+    QCOMPARE(east.at(9), s(u"accepted as 2025-03-30 02:30:00"));
 }
 
 QTEST_GUILESS_MAIN(TestValueParser)
