@@ -1,32 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Runs the built executables as a user would, through their command lines.
+#include "tests/support/clirun.h"
 #include "tests/support/xlsxbuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(30000))
-        qFatal("%s did not finish", qPrintable(program));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using sluice::test::Run;
+using sluice::test::run;
 
 const QString Cli = QStringLiteral(SLUICE_CLI_PATH);
 const QString Gui = QStringLiteral(SLUICE_GUI_PATH);
