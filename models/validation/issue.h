@@ -8,17 +8,16 @@ namespace sluice {
 // What is wrong with a cell. The first ones are the row error codes of API.md §6, so a local
 // finding and the server's answer look alike; the rest are Sluice's own checks.
 enum class IssueCode : quint8 {
-    Required,      // DI_E_10001: a required attribute is missing or empty
-    Type,          // DI_E_10002: not a value of the attribute's type
-    Format,        // DI_E_10003: a date/timestamp not in an accepted format
-    Enum,          // DI_E_10004: outside the allowed values
-    Null,          // DI_E_10005: null where the attribute is not nullable
-    DuplicateKey,  // DI_E_10007: rows share a primary key
-    Reference,     // DI_E_10009: foreign key not found in the loaded reference
-    Length,        // a string over the API's 65,535 bytes (the server rejects it as TYPE)
-    Range,         // a value of the type, but out of its range (precision, overflow, hour 25)
-    Suspicious,    // a warning: fields that disagree (shipped more than ordered, …)
-    AmbiguousDate, // a warning: the column's day order could not be told from its values
+    Required,     // DI_E_10001: a required attribute is missing or empty
+    Type,         // DI_E_10002: not a value of the attribute's type
+    Format,       // DI_E_10003: a date/timestamp not in an accepted format
+    Enum,         // DI_E_10004: outside the allowed values
+    Null,         // DI_E_10005: null where the attribute is not nullable
+    DuplicateKey, // DI_E_10007: rows share a primary key
+    Reference,    // DI_E_10009: foreign key not found in the loaded reference
+    Length,       // a string over the API's 65,535 bytes (the server rejects it as TYPE)
+    Range,        // a value of the type, but out of its range (precision, overflow, hour 25)
+    Suspicious,   // a warning: fields that disagree (shipped more than ordered, …)
 };
 
 enum class Severity : quint8 {

@@ -28,8 +28,6 @@ QString issueCodeName(IssueCode code)
         return QStringLiteral("SL_E_RANGE");
     case IssueCode::Suspicious:
         return QStringLiteral("SL_W_SUSPICIOUS");
-    case IssueCode::AmbiguousDate:
-        return QStringLiteral("SL_W_AMBIGUOUS_DATE");
     }
     return {};
 }
@@ -57,16 +55,13 @@ QString issueCategory(IssueCode code)
         return QStringLiteral("RANGE");
     case IssueCode::Suspicious:
         return QStringLiteral("SUSPICIOUS");
-    case IssueCode::AmbiguousDate:
-        return QStringLiteral("AMBIGUOUS_DATE");
     }
     return {};
 }
 
 Severity defaultSeverity(IssueCode code)
 {
-    return code == IssueCode::Suspicious || code == IssueCode::AmbiguousDate ? Severity::Warning
-                                                                             : Severity::Error;
+    return code == IssueCode::Suspicious ? Severity::Warning : Severity::Error;
 }
 
 QString IssueIndex::groupKey(const CellIssue &issue)
