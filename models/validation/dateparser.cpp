@@ -27,6 +27,22 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
+// The value of a run of ASCII digits, as QStringView::toInt() reads it: every caller passes at
+// most eight digits from readDigits(), so it cannot overflow. toInt() went through QLocale and
+// cost more than the rest of the date.
+int digitsValue(QStringView digits)
+{
+    if (digits.isEmpty() || digits.size() > 9)
+        return digits.toInt();
+    int value = 0;
+    for (const QChar c : digits) {
+        if (!isAsciiDigit(c))
+            return digits.toInt();
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
 bool isSign(QChar c)
 {
     return c == u'+' || c == u'-' || c == QChar(0x2212);
@@ -242,13 +258,13 @@ Problem TextParser::makeDate(int year, int month, int day, QDate &date) const
         return format(ValueParser::tr("month %1 is out of range (1–12)").arg(month));
     if (day < 1 || day > 31)
         return format(ValueParser::tr("day %1 is out of range (1–31)").arg(day));
-    if (!QDate::isValid(year, month, day)) {
+    if (!isValidDate(year, month, day)) {
         return format(ValueParser::tr("%1 %2 has no day %3")
                           .arg(nameAt(MonthNames, month))
                           .arg(year)
                           .arg(day));
     }
-    date = QDate(year, month, day);
+    date = dateOf(year, month, day);
     return std::nullopt;
 }
 
@@ -285,7 +301,7 @@ Problem TextParser::readYear(int &year)
         return unexpected();
     if (digits.size() != 2 && digits.size() != 4)
         return format(ValueParser::tr("the year %1 must have two or four digits").arg(digits));
-    year = digits.toInt();
+    year = digitsValue(digits);
     if (digits.size() == 2)
         year += year < TwoDigitYearPivot ? 2000 : 1900;
     return std::nullopt;
@@ -302,6 +318,8 @@ Problem TextParser::readMonthName(int &month)
 
 int TextParser::parseWeekday()
 {
+    if (!atLetter())
+        return 0; // nearly every date starts with a digit: no need to try seventeen names
     const qsizetype start = m_pos;
     const int weekday = weekdayFromName(readLetters());
     if (weekday == 0) {
@@ -326,7 +344,8 @@ Problem TextParser::parseDate(QDate &date)
     const QStringView first = readDigits();
     const QChar next = peek();
     if (first.size() == 8 && (atEnd() || next == u'T' || next == u't' || next.isSpace())) {
-        return makeDate(first.left(4).toInt(), first.mid(4, 2).toInt(), first.mid(6).toInt(), date);
+        return makeDate(digitsValue(first.left(4)), digitsValue(first.mid(4, 2)),
+                        digitsValue(first.mid(6)), date);
     }
     if (first.size() == 4 && isDateSeparator(next))
         return parseYearFirst(first, date);
@@ -348,14 +367,14 @@ Problem TextParser::parseYearFirst(QStringView year, QDate &date)
         const QStringView digits = readDigits();
         if (digits.isEmpty() || digits.size() > 2)
             return unrecognised();
-        month = digits.toInt();
+        month = digitsValue(digits);
     }
     if (!skipSeparator(separator))
         return unexpected();
     const QStringView day = readDigits();
     if (day.isEmpty() || day.size() > 2)
         return unrecognised();
-    return makeDate(year.toInt(), month, day.toInt(), date);
+    return makeDate(digitsValue(year), month, digitsValue(day), date);
 }
 
 Problem TextParser::parseAfterDay(QStringView day, QDate &date)
@@ -391,7 +410,7 @@ Problem TextParser::parseNumericDate(QStringView first, QChar separator, QDate &
         return format(ValueParser::tr("it could be year-first or year-last; with the year/month/"
                                       "day order write the year with four digits"));
     }
-    return resolveDayMonth(first.toInt(), second.toInt(), year, date);
+    return resolveDayMonth(digitsValue(first), digitsValue(second), year, date);
 }
 
 Problem TextParser::parseDayFirstMonthName(QStringView day, QDate &date)
@@ -403,7 +422,7 @@ Problem TextParser::parseDayFirstMonthName(QStringView day, QDate &date)
     int year = 0;
     if (auto problem = readYear(year))
         return problem;
-    return makeDate(year, month, day.toInt(), date);
+    return makeDate(year, month, digitsValue(day), date);
 }
 
 Problem TextParser::parseMonthFirst(QDate &date)
@@ -421,7 +440,7 @@ Problem TextParser::parseMonthFirst(QDate &date)
     int year = 0;
     if (auto problem = readYear(year))
         return problem;
-    return makeDate(year, month, day.toInt(), date);
+    return makeDate(year, month, digitsValue(day), date);
 }
 
 Problem TextParser::parseTimeSeparator()
@@ -459,9 +478,9 @@ Problem TextParser::parseTime(DateTimeValue &value)
             return problem;
     }
     value.hasTime = true;
-    value.hour = hour.toInt();
-    value.minute = minute.toInt();
-    value.second = second.isEmpty() ? 0 : second.toInt();
+    value.hour = digitsValue(hour);
+    value.minute = digitsValue(minute);
+    value.second = second.isEmpty() ? 0 : digitsValue(second);
     return checkTime(value, parseMeridiem());
 }
 
@@ -562,8 +581,8 @@ Problem TextParser::parseOffset(ZoneOffset &zone)
         return format(ValueParser::tr("the offset must look like +05:30, +0530 or +05"));
     }
     zone.kind = ZoneOffset::Kind::Offset;
-    zone.hours = hours.toInt();
-    zone.minutes = minutes.isEmpty() ? 0 : minutes.toInt();
+    zone.hours = digitsValue(hours);
+    zone.minutes = minutes.isEmpty() ? 0 : digitsValue(minutes);
     const ValueError::Kind range = ValueError::Kind::Range;
     if (zone.hours > MaxOffsetHours)
         return fail(range,
@@ -623,9 +642,51 @@ Result<DateTimeValue, ValueError> TextParser::parse()
 
 } // namespace
 
+bool readCanonical(QStringView text, DateTimeValue &value)
+{
+    const qsizetype size = text.size();
+    if (size != 10 && size != 19)
+        return false;
+    // Two digits at pos, or -1.
+    const auto two = [text](qsizetype pos) {
+        const QChar a = text[pos], b = text[pos + 1];
+        return isAsciiDigit(a) && isAsciiDigit(b) ? (a.unicode() - u'0') * 10 + (b.unicode() - u'0')
+                                                  : -1;
+    };
+    const int century = two(0), yearOfCentury = two(2), month = two(5), day = two(8);
+    if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || text[4] != u'-'
+        || text[7] != u'-')
+        return false;
+    const int year = century * 100 + yearOfCentury;
+    if (year < 1 || !isValidDate(year, month, day))
+        return false;
+    int hour = 0, minute = 0, second = 0;
+    if (size == 19) {
+        const QChar separator = text[10];
+        if (separator != u' ' && separator != u'T' && separator != u't')
+            return false;
+        hour = two(11);
+        minute = two(14);
+        second = two(17);
+        if (text[13] != u':' || text[16] != u':' || hour < 0 || hour > 23 || minute < 0
+            || minute > 59 || second < 0 || second > 59)
+            return false;
+    }
+    value = DateTimeValue {};
+    value.date = dateOf(year, month, day);
+    value.hasTime = size == 19;
+    value.hour = hour;
+    value.minute = minute;
+    value.second = second;
+    return true;
+}
+
 Result<DateTimeValue, ValueError> parseText(QStringView text, const ParseOptions &options,
                                             Target target)
 {
+    // Nearly every cell of a machine-made file is in the API's own form.
+    if (DateTimeValue value; readCanonical(text, value))
+        return value;
     return TextParser(text, options, target).parse();
 }
 

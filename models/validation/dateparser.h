@@ -38,12 +38,25 @@ namespace dateparser {
 
 enum class Target { Date, Timestamp };
 
+// The API's own forms "2025-01-31" and "2025-01-31 10:30:00" (or with T), valid: the value
+// parseText() reads from them, without its general parser. False for any other text, which
+// parseText() then reads (or explains).
+bool readCanonical(QStringView text, DateTimeValue &value);
+
 // Reads a date or a date and time written as text; text is already trimmed.
 Result<DateTimeValue, ValueError> parseText(QStringView text, const ParseOptions &options,
                                             Target target);
 // Reads an Excel serial day number; text is the cell, for reasons.
 Result<DateTimeValue, ValueError> fromSerial(const Decimal &serial, QStringView text,
                                              DateSystem system, Target target);
+
+// Plain Gregorian arithmetic for the years 0001–9999, where it agrees with QDate exactly; QDate
+// goes through QCalendar, which cost more than the rest of a date cell's parsing.
+bool isValidDate(int year, int month, int day);
+// The date of a valid year, month and day, as QDate(year, month, day) would make it.
+QDate dateOf(int year, int month, int day);
+// date.year(), date.month() and date.day() in one step.
+void civilFromDate(QDate date, int &year, int &month, int &day);
 
 // "2025-01-31"
 QString formatDate(QDate date);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/validation/numberparser.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <optional>
 
@@ -51,6 +53,10 @@ QString notNumber(QStringView text, const QString &detail)
     return ValueParser::tr("%1 is not a number: %2").arg(numberparser::quoted(text), detail);
 }
 
+// The digits of the integer and fraction parts in one buffer on the stack: the scan allocates
+// only the Decimal's final digit string.
+using DigitBuffer = QVarLengthArray<QChar, 64>;
+
 class DecimalScanner
 {
 public:
@@ -67,8 +73,8 @@ private:
     bool isGroup(QChar c) const;
     QString misplacedGroup() const;
     QString unexpected() const;
-    std::optional<QString> scanIntegerPart(QString &digits);
-    void scanDigits(QString &digits);
+    std::optional<QString> scanIntegerPart(DigitBuffer &digits);
+    void scanDigits(DigitBuffer &digits);
     std::optional<QString> scanExponent(qint64 &exponent);
     ValueError fail(const QString &detail) const { return {ValueError::Kind::Type, detail}; }
 
@@ -107,14 +113,14 @@ QString DecimalScanner::unexpected() const
 
 // Group separators are optional, but where present they split the integer part into groups of
 // exactly three digits: with '.' as the decimal separator "1,5" is a typo, never fifteen.
-std::optional<QString> DecimalScanner::scanIntegerPart(QString &digits)
+std::optional<QString> DecimalScanner::scanIntegerPart(DigitBuffer &digits)
 {
     qsizetype run = 0;
     bool grouped = false;
     while (!atEnd()) {
         const QChar c = m_text[m_pos];
         if (isAsciiDigit(c)) {
-            digits += c;
+            digits.append(c);
             ++run;
         } else if (isGroup(c)) {
             if (run == 0 || run > 3 || (grouped && run != 3))
@@ -131,10 +137,10 @@ std::optional<QString> DecimalScanner::scanIntegerPart(QString &digits)
     return std::nullopt;
 }
 
-void DecimalScanner::scanDigits(QString &digits)
+void DecimalScanner::scanDigits(DigitBuffer &digits)
 {
     while (!atEnd() && isAsciiDigit(m_text[m_pos]))
-        digits += m_text[m_pos++];
+        digits.append(m_text[m_pos++]);
 }
 
 std::optional<QString> DecimalScanner::scanExponent(qint64 &exponent)
@@ -153,7 +159,7 @@ std::optional<QString> DecimalScanner::scanExponent(qint64 &exponent)
     return std::nullopt;
 }
 
-Decimal normalised(bool negative, const QString &digits, qint64 exponent)
+Decimal normalised(bool negative, const DigitBuffer &digits, qint64 exponent)
 {
     qsizetype first = 0;
     while (first < digits.size() && digits[first] == u'0')
@@ -163,7 +169,8 @@ Decimal normalised(bool negative, const QString &digits, qint64 exponent)
         --last;
     if (first == last)
         return {}; // zero, and "-0" is zero too
-    return {negative, digits.mid(first, last - first), exponent + (digits.size() - last)};
+    return {negative, QString(digits.constData() + first, last - first),
+            exponent + (digits.size() - last)};
 }
 
 Result<Decimal, ValueError> DecimalScanner::scan()
@@ -171,15 +178,16 @@ Result<Decimal, ValueError> DecimalScanner::scan()
     bool negative = false;
     if (!atEnd() && isSign(m_text[m_pos]))
         negative = m_text[m_pos++] != u'+';
-    QString integerDigits;
-    if (const auto problem = scanIntegerPart(integerDigits))
+    DigitBuffer digits; // the integer part's digits, then the fraction's
+    if (const auto problem = scanIntegerPart(digits))
         return fail(notNumber(m_text, *problem));
-    QString fractionDigits;
+    const qsizetype integerCount = digits.size();
     if (at(m_format.decimalSeparator)) {
         ++m_pos;
-        scanDigits(fractionDigits);
+        scanDigits(digits);
     }
-    if (integerDigits.isEmpty() && fractionDigits.isEmpty())
+    const qsizetype fractionCount = digits.size() - integerCount;
+    if (digits.isEmpty())
         return fail(
             notNumber(m_text, atEnd() ? ValueParser::tr("it has no digits") : unexpected()));
     qint64 exponent = 0;
@@ -189,13 +197,18 @@ Result<Decimal, ValueError> DecimalScanner::scan()
     }
     if (!atEnd())
         return fail(notNumber(m_text, unexpected()));
-    return normalised(negative, integerDigits + fractionDigits, exponent - fractionDigits.size());
+    return normalised(negative, digits, exponent - fractionCount);
 }
 
 bool isNonFinite(QStringView text)
 {
     if (!text.isEmpty() && isSign(text.front()))
         text = text.mid(1);
+    // No other character case-folds to n or i: the words need not be compared for a number.
+    if (text.isEmpty()
+        || (text.front() != u'n' && text.front() != u'N' && text.front() != u'i'
+            && text.front() != u'I'))
+        return false;
     for (const QStringView word : {u"nan", u"inf", u"infinity"}) {
         if (text.compare(word, Qt::CaseInsensitive) == 0)
             return true;
@@ -240,16 +253,36 @@ QString Decimal::fractionPart() const
     return zeros(-pointPosition) + digits;
 }
 
+// Written into one string of the right size: this runs for every number cell, and building the
+// parts as strings first cost five allocations a cell.
 QString Decimal::plainText() const
 {
     if (isZero())
         return QStringLiteral("0");
-    QString text = negative ? QStringLiteral("-") : QString();
-    const QString whole = integerPart();
-    text += whole.isEmpty() ? QStringLiteral("0") : whole;
-    const QString fraction = fractionPart();
-    if (!fraction.isEmpty())
-        text += u'.' + fraction;
+    const qint64 pointPosition = digits.size() + exponent;
+    QString text;
+    text.reserve(static_cast<qsizetype>(plainDigitCount()) + 3);
+    if (negative)
+        text += u'-';
+    if (pointPosition <= 0) {
+        text += u'0';
+    } else if (exponent >= 0) {
+        text += digits;
+        for (qint64 i = 0; i < exponent; ++i)
+            text += u'0';
+    } else {
+        text += QStringView(digits).left(static_cast<qsizetype>(pointPosition));
+    }
+    if (exponent < 0) {
+        text += u'.';
+        if (pointPosition > 0) {
+            text += QStringView(digits).mid(static_cast<qsizetype>(pointPosition));
+        } else {
+            for (qint64 i = pointPosition; i < 0; ++i)
+                text += u'0';
+            text += digits;
+        }
+    }
     return text;
 }
 
@@ -269,6 +302,30 @@ QString Decimal::canonicalText() const
 }
 
 namespace numberparser {
+
+bool isCanonical(QStringView text, bool integer)
+{
+    // Far below 19 digits (the 64-bit limit) and 40 (where a float takes an exponent).
+    constexpr qsizetype MaxCanonical = 18;
+    const qsizetype size = text.size();
+    if (size == 0 || size > MaxCanonical)
+        return false;
+    qsizetype pos = text.front() == u'-' ? 1 : 0;
+    const qsizetype integerStart = pos;
+    while (pos < size && isAsciiDigit(text[pos]))
+        ++pos;
+    const qsizetype integerLength = pos - integerStart;
+    if (integerLength == 0 || (integerLength > 1 && text[integerStart] == u'0'))
+        return false;
+    if (pos == size)
+        return !(integerStart == 1 && integerLength == 1 && text[1] == u'0'); // "-0" is "0"
+    if (integer || text[pos] != u'.')
+        return false;
+    const qsizetype fractionStart = ++pos;
+    while (pos < size && isAsciiDigit(text[pos]))
+        ++pos;
+    return pos == size && pos > fractionStart && text[size - 1] != u'0';
+}
 
 QString quoted(QStringView text)
 {

@@ -46,6 +46,17 @@ Result<ApiValue, ValueError> toFloat(const Decimal &value, QStringView text);
 Result<ApiValue, ValueError> toNumeric(const Decimal &value, QStringView text, int precision,
                                        int scale);
 
+// True when text is an integer (integer) or float exactly as toInteger() or toFloat() would
+// write it ("-12.5", "1500", "0.05"; not "+1", "1.50", "-0", "007"), short enough to need no
+// range check: the text is then its own value, with no scan.
+bool isCanonical(QStringView text, bool integer);
+// True when scan() with format reads canonical text as written: the decimal separator is the
+// point (the group separator cannot interfere, as canonical text has no character to group).
+inline bool hasPlainSeparators(const NumberSeparators &format)
+{
+    return format.decimalSeparator == u'.';
+}
+
 // The cell quoted for a reason, shortened so a 60,000-character cell keeps the reason readable.
 QString quoted(QStringView text);
 // The character at pos for a reason: "'a'", or "space" where quotes would hide it.

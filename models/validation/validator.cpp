@@ -4,13 +4,39 @@
 #include <QThread>
 
 #include <algorithm>
+#include <iterator>
 #include <thread>
+#include <utility>
 
 namespace sluice {
 
 namespace {
 
 constexpr qsizetype CancelCheckRows = 1024;
+
+// Sorts (hash, row) pairs given in increasing row order exactly as std::sort would: a stable
+// radix sort on the hash keeps equal hashes in row order. It runs alone after the parallel
+// checks, where a comparison sort of a million keys was a tenth of the validation's time.
+void sortByHash(std::vector<std::pair<quint64, qsizetype>> &entries)
+{
+    constexpr int DigitBits = 8;
+    constexpr size_t Buckets = size_t(1) << DigitBits;
+    std::vector<std::pair<quint64, qsizetype>> scratch(entries.size());
+    for (int shift = 0; shift < 64; shift += DigitBits) {
+        size_t offsets[Buckets] = {};
+        for (const auto &entry : entries)
+            ++offsets[(entry.first >> shift) & (Buckets - 1)];
+        if (std::any_of(std::begin(offsets), std::end(offsets),
+                        [&](size_t count) { return count == entries.size(); }))
+            continue; // every key has this digit: the pass would not move anything
+        size_t total = 0;
+        for (size_t &offset : offsets)
+            total += std::exchange(offset, total);
+        for (const auto &entry : entries)
+            scratch[offsets[(entry.first >> shift) & (Buckets - 1)]++] = entry;
+        entries.swap(scratch);
+    }
+}
 
 } // namespace
 
@@ -161,7 +187,7 @@ void Validator::findDuplicates(const RowSource &rows)
         if (m_keyOfRow[row] != 0)
             m_keyIndex.emplace_back(m_keyOfRow[row], qsizetype(row));
     }
-    std::sort(m_keyIndex.begin(), m_keyIndex.end());
+    sortByHash(m_keyIndex); // rows were added in increasing order
     std::vector<NormalisedCell> cells;
     for (size_t i = 0; i + 1 < m_keyIndex.size(); ++i) {
         if (m_keyIndex[i].first != m_keyIndex[i + 1].first)

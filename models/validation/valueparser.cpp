@@ -450,6 +450,45 @@ ValueParser::ValueParser(ParseOptions options)
                                               : QTimeZone(m_options.timeZone.toUtf8()))
 {}
 
+Result<ApiValue, ValueError> ValueParser::parse(AttributeType type, const QString &cell) const
+{
+    // Cells that are already their canonical value are that value, sharing the cell's text:
+    // short strings need no length check (see parseString), and machine-made files write dates,
+    // timestamps and numbers in the API's own forms. Anything else takes the general path.
+    switch (type) {
+    case AttributeType::String:
+        if (cell.size() * 3 <= MaxStringBytes) {
+            if (cell.isEmpty() || (cell.front().isSpace() && QStringView(cell).trimmed().isEmpty()))
+                return ApiValue::null();
+            return ApiValue::string(cell);
+        }
+        break;
+    case AttributeType::Date:
+    case AttributeType::Timestamp: {
+        const bool isDate = type == AttributeType::Date;
+        const bool plainText = !m_options.cellIsSerialNumber && m_options.datePattern.isEmpty()
+            && (isDate || m_options.timeZone.isEmpty());
+        const QChar separator = m_options.timestampForm == TimestampForm::Iso8601 ? u'T' : u' ';
+        DateTimeValue value;
+        if (plainText && cell.size() == (isDate ? 10 : 19) && (isDate || cell[10] == separator)
+            && dateparser::readCanonical(cell, value))
+            return ApiValue::string(cell);
+        break;
+    }
+    case AttributeType::Integer:
+    case AttributeType::Float:
+        if (numberparser::hasPlainSeparators(m_options.number)
+            && numberparser::isCanonical(cell, type == AttributeType::Integer))
+            return ApiValue::number(cell);
+        break;
+    case AttributeType::Numeric:
+    case AttributeType::Boolean:
+    case AttributeType::Json:
+        break;
+    }
+    return parse(type, QStringView(cell));
+}
+
 Result<ApiValue, ValueError> ValueParser::parse(AttributeType type, QStringView cell) const
 {
     // QChar::isSpace covers tabs, U+00A0 and U+202F, which spreadsheets leave around values.

@@ -61,6 +61,8 @@ public:
 
     // An empty or white-space-only cell is ApiValue::null() for every type.
     Result<ApiValue, ValueError> parse(AttributeType type, QStringView cell) const;
+    // The same; a string value shares cell's text instead of copying it.
+    Result<ApiValue, ValueError> parse(AttributeType type, const QString &cell) const;
 
 private:
     ParseOptions m_options;
