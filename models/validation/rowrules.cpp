@@ -198,6 +198,15 @@ void RowRules::checkCell(qsizetype row, int attribute, const NormalisedCell &cel
         return;
     }
     if (cell.value.isNull()) {
+        // A mapped, optional attribute that must not be null: the record would send null for
+        // the empty cell, and the API refuses it (DI_E_10005).
+        if (!definition.isRequired() && cell.mapped && definition.nullable == false) {
+            CellIssue found = issue(row, attribute, IssueCode::Null, cell);
+            found.cause = tr("is empty, but it may not be null");
+            found.message = tr("%1 %2 (give a default value, or leave it unmapped)")
+                                .arg(definition.name, found.cause);
+            out.push_back(std::move(found));
+        }
         if (!definition.isRequired())
             return;
         CellIssue found = issue(row, attribute, IssueCode::Required, cell);

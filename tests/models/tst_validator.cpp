@@ -135,6 +135,35 @@ private Q_SLOTS:
         QCOMPARE(unchecked.issues().errorCount(), 0);
     }
 
+    void rangeAndLength()
+    {
+        QList<QStringList> data {orderRow(u"A"_qs), orderRow(u"B"_qs), orderRow(u"C"_qs)};
+        data[1][10] = QStringLiteral("2025-04-10 25:00:00"); // updated_at: hour 25
+        data[2][11] = QString(65536, u'x');                  // status: over 65,535 bytes
+        StringRowSource rows(orders(), data);
+        Validator validator(orders());
+        QVERIFY(validator.validateAll(rows));
+        QCOMPARE(codesOfRow(validator.issues(), 0), QList<IssueCode> {});
+        QCOMPARE(codesOfRow(validator.issues(), 1), QList<IssueCode> {IssueCode::Range});
+        QCOMPARE(codesOfRow(validator.issues(), 2), QList<IssueCode> {IssueCode::Length});
+        QCOMPARE(issueCodeName(IssueCode::Length), QStringLiteral("SL_E_LENGTH"));
+    }
+
+    void nullWhereTheAttributeIsNotNullable()
+    {
+        Resource resource = orders();
+        Attribute &status = resource.attributes[resource.attributeIndex(u"status")];
+        status.nullable = false; // optional, but never null: no catalogue entry has this yet
+        QList<QStringList> data {orderRow(u"A"_qs), orderRow(u"B"_qs)};
+        data[1][11] = QString();
+        StringRowSource rows(resource, data);
+        Validator validator(resource);
+        QVERIFY(validator.validateAll(rows));
+        QCOMPARE(codesOfRow(validator.issues(), 0), QList<IssueCode> {});
+        QCOMPARE(codesOfRow(validator.issues(), 1), QList<IssueCode> {IssueCode::Null});
+        QCOMPARE(issueCodeName(IssueCode::Null), QStringLiteral("DI_E_10005"));
+    }
+
     void everyRowSharingAKeyIsReported()
     {
         QList<QStringList> data {orderRow(u"A"_qs), orderRow(u"B"_qs), orderRow(u"A"_qs),
