@@ -159,10 +159,44 @@ QString RowRules::closestAllowed(const QString &value, const QStringList &allowe
     return best;
 }
 
+QString RowRules::suggestedFix(IssueCode code, AttributeType type)
+{
+    const bool number = type == AttributeType::Integer || type == AttributeType::Float
+        || type == AttributeType::Numeric;
+    const bool time = type == AttributeType::Date || type == AttributeType::Timestamp;
+    switch (code) {
+    case IssueCode::Required:
+        return tr("fill the cell, or give the column a default value");
+    case IssueCode::Null:
+        return tr("give the column a default value, or leave the attribute unmapped");
+    case IssueCode::Type:
+        return number ? tr("correct the value; if the column writes numbers with a currency or "
+                           "a decimal comma, set its number format")
+            : time    ? tr("correct the value, or set the column's date pattern")
+                      : tr("correct the value");
+    case IssueCode::Format:
+        return tr("correct the date, or set the column's day order or date pattern");
+    case IssueCode::Enum:
+        return tr("map the value to an allowed one");
+    case IssueCode::DuplicateKey:
+        return tr("keep one of these rows, or correct the key");
+    case IssueCode::Reference:
+        return tr("check the value, or load the reference file that holds it");
+    case IssueCode::Length:
+        return tr("shorten the text to 65,535 bytes");
+    case IssueCode::Range:
+        return tr("correct the value");
+    case IssueCode::Suspicious:
+        return tr("check both values; send the row as it is if they are right");
+    }
+    return {};
+}
+
 CellIssue RowRules::issue(qsizetype row, int attribute, IssueCode code,
                           const NormalisedCell &cell) const
 {
     CellIssue issue;
+    issue.suggestion = suggestedFix(code, m_resource.attributes.at(attribute).type);
     issue.row = row;
     issue.attribute = attribute;
     issue.code = code;
@@ -210,6 +244,8 @@ void RowRules::checkCell(qsizetype row, int attribute, const NormalisedCell &cel
         if (!definition.isRequired())
             return;
         CellIssue found = issue(row, attribute, IssueCode::Required, cell);
+        if (!cell.mapped)
+            found.suggestion = tr("map a column to it, or give a constant");
         found.cause = !cell.mapped  ? tr("has no source: map a column or give a constant")
             : definition.primaryKey ? tr("is empty, but it is part of the primary key")
                                     : tr("is empty, but it is required");

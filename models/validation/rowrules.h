@@ -34,6 +34,8 @@ public:
     // The allowed value closest to value: the same but for case, or at most two edits away;
     // empty when none is that close.
     static QString closestAllowed(const QString &value, const QStringList &allowed);
+    // What the user can do about an issue of this kind, when nothing more specific is known.
+    static QString suggestedFix(IssueCode code, AttributeType type);
 
 private:
     struct Comparison

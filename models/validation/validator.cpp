@@ -167,6 +167,7 @@ void Validator::addDuplicateIssue(const RowSource &rows, qsizetype row,
     issue.code = IssueCode::DuplicateKey;
     issue.severity = Severity::Error;
     issue.value = key;
+    issue.suggestion = RowRules::suggestedFix(IssueCode::DuplicateKey, AttributeType::String);
     QStringList names;
     for (const int attribute : m_keyAttributes)
         names.append(m_resource.attributes.at(attribute).name);

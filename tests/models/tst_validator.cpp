@@ -89,6 +89,11 @@ private Q_SLOTS:
         QCOMPARE(issues.errorCount(), 3);
         QCOMPARE(issues.warningCount(), 2);
         QCOMPARE(issues.count(6, Severity::Error), 1);
+        // Each issue offers a fix.
+        QCOMPARE(issues.issuesOfRow(0)->front().suggestion,
+                 u"fill the cell, or give the column a default value"_qs);
+        QVERIFY(issues.issuesOfRow(1)->front().suggestion.contains(u"number format"));
+        QVERIFY(issues.issuesOfRow(2)->front().suggestion.contains(u"day order"));
         QCOMPARE(issues.nextRow(0), std::optional<qsizetype>(1));
         QCOMPARE(issues.previousRow(3), std::optional<qsizetype>(2));
         QCOMPARE(issues.nextRow(4), std::nullopt);
@@ -110,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(validator.validateAll(rows));
         const IssueIndex &issues = validator.issues();
         QCOMPARE(codesOfRow(issues, 0), QList<IssueCode> {IssueCode::Enum});
-        QCOMPARE(issues.issuesOfRow(0)->front().suggestion, QString());
+        QCOMPARE(issues.issuesOfRow(0)->front().suggestion, u"map the value to an allowed one"_qs);
         QVERIFY(issues.issuesOfRow(0)->front().message.contains(u"'ERP' is not an allowed source"));
         QCOMPARE(issues.issuesOfRow(1)->front().suggestion, u"did you mean 'peak'?"_qs);
         QCOMPARE(issues.issuesOfRow(2)->front().suggestion, u"did you mean 'customer'?"_qs);
@@ -179,6 +184,8 @@ private Q_SLOTS:
         QCOMPARE(codesOfRow(issues, 4), QList<IssueCode> {IssueCode::Required});
         const QString message = issues.issuesOfRow(0)->front().message;
         QVERIFY2(message.contains(u"also on row(s) 4, 5"), qPrintable(message));
+        QCOMPARE(issues.issuesOfRow(0)->front().suggestion,
+                 u"keep one of these rows, or correct the key"_qs);
         QCOMPARE(issueCodeName(IssueCode::DuplicateKey), QStringLiteral("DI_E_10007"));
     }
 
