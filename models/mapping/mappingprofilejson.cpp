@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// MappingProfile's JSON: the writer (always the current schema version) and the reader of every
-// version, kept apart from the value type so each file stays readable.
+// MappingProfile's JSON: the writer (always the current schema version) and the reader, kept apart
+// from the value type so each file stays readable. Version 1 is read in mappingprofilev1.cpp.
 #include "models/common/logging.h"
-#include "models/mapping/mappingprofile.h"
+#include "models/mapping/mappingprofilereader_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,44 +15,9 @@ using namespace Qt::StringLiterals;
 
 namespace sluice {
 
+namespace profilejson {
+
 namespace {
-
-// Enum values as the file spells them: lower-case words, except the day orders that analysts
-// know by their letters.
-template<typename E>
-struct Spelling
-{
-    E value;
-    QStringView name;
-};
-
-constexpr Spelling<Transforms::Case> CaseNames[] = {{Transforms::Case::Keep, u"keep"},
-                                                    {Transforms::Case::Upper, u"upper"},
-                                                    {Transforms::Case::Lower, u"lower"},
-                                                    {Transforms::Case::Title, u"title"}};
-constexpr Spelling<DayOrder> DayOrderNames[] = {{DayOrder::Unspecified, u"unspecified"},
-                                                {DayOrder::DayMonthYear, u"DMY"},
-                                                {DayOrder::MonthDayYear, u"MDY"},
-                                                {DayOrder::YearMonthDay, u"YMD"}};
-// Version 1 had one day order for the whole file, in words.
-constexpr Spelling<DayOrder> V1DayOrderNames[] = {{DayOrder::Unspecified, u"auto"},
-                                                  {DayOrder::DayMonthYear, u"day-first"},
-                                                  {DayOrder::MonthDayYear, u"month-first"},
-                                                  {DayOrder::YearMonthDay, u"year-first"}};
-constexpr Spelling<TimestampForm> TimestampNames[]
-    = {{TimestampForm::Api, u"api"}, {TimestampForm::Iso8601, u"iso8601"}};
-constexpr Spelling<AttributeMapping::Source> SourceNames[]
-    = {{AttributeMapping::Source::Unmapped, u"unmapped"},
-       {AttributeMapping::Source::Column, u"column"},
-       {AttributeMapping::Source::Joined, u"joined"},
-       {AttributeMapping::Source::Constant, u"constant"}};
-constexpr Spelling<OperationType> OperationNames[]
-    = {{OperationType::Upsert, u"UPSERT"}, {OperationType::Append, u"APPEND"}};
-constexpr Spelling<TextEncoding> EncodingNames[] = {{TextEncoding::Auto, u"auto"},
-                                                    {TextEncoding::Utf8, u"utf-8"},
-                                                    {TextEncoding::Utf16LE, u"utf-16-le"},
-                                                    {TextEncoding::Utf16BE, u"utf-16-be"},
-                                                    {TextEncoding::Windows1252, u"cp1252"}};
 
 template<typename E, std::size_t N>
 QString spell(const Spelling<E> (&table)[N], E value)
@@ -152,69 +117,7 @@ QString lineAndColumn(const QByteArray &json, qsizetype offset)
     return MappingProfile::tr("line %1, column %2").arg(line).arg(column);
 }
 
-// Thrown inside the reader only, so each field check is one line rather than an error return
-// threaded through every level; fromJson() turns it into a Result.
-struct FormatError
-{
-    QString message;
-};
-
-// Reads one profile, keeping the JSON path of where it is so every problem names its place:
-// "orders.json: mapping.attributes[3].transforms.dayOrder: unknown value 'DMYY'".
-class ProfileReader
-{
-public:
-    explicit ProfileReader(QString sourceName)
-        : m_sourceName(std::move(sourceName))
-    {}
-
-    MappingProfile read(const QJsonObject &root);
-
-private:
-    // Enters an object or array element for as long as it lives.
-    class Step
-    {
-    public:
-        Step(QStringList &path, QString step)
-            : m_path(path)
-        {
-            m_path.append(std::move(step));
-        }
-        ~Step() { m_path.removeLast(); }
-        Step(const Step &) = delete;
-        Step &operator=(const Step &) = delete;
-
-    private:
-        QStringList &m_path;
-    };
-
-    [[noreturn]] void fail(const QString &key, const QString &problem) const;
-    void dropUnknown(const QJsonObject &object, std::initializer_list<QStringView> known) const;
-    QString text(const QJsonObject &o, const QString &key, bool required = false) const;
-    bool flag(const QJsonObject &o, const QString &key, bool fallback) const;
-    std::optional<int> number(const QJsonObject &o, const QString &key, int minimum) const;
-    std::optional<QChar> character(const QJsonObject &o, const QString &key, bool allowNone) const;
-    QStringList texts(const QJsonObject &o, const QString &key) const;
-    QJsonObject child(const QJsonObject &o, const QString &key, bool required = false) const;
-    QDateTime time(const QJsonObject &o, const QString &key) const;
-    template<typename E, std::size_t N>
-    E choice(const QJsonObject &o, const QString &key, const Spelling<E> (&table)[N],
-             std::optional<E> fallback) const;
-
-    MappingProfile readV2(const QJsonObject &root);
-    MappingProfile readV1(const QJsonObject &root);
-    void readV1Sheet(const QJsonObject &root, ProfileReaderOptions &reader);
-    void readV1Sources(const QJsonObject &root, const QString &key, AttributeMapping::Source source,
-                       const Transforms &transforms, MappingProfile &profile);
-    ProfileReaderOptions readReaderOptions(const QJsonObject &o);
-    void readMapping(const QJsonObject &o, Mapping &mapping);
-    AttributeMapping readAttribute(const QJsonObject &o);
-    Transforms readTransforms(const QJsonObject &o);
-    QHash<QString, QString> readValueMap(const QJsonObject &o);
-
-    QString m_sourceName;
-    QStringList m_path;
-};
+} // namespace
 
 void ProfileReader::fail(const QString &key, const QString &problem) const
 {
@@ -325,23 +228,6 @@ QDateTime ProfileReader::time(const QJsonObject &o, const QString &key) const
     if (!time.isValid())
         fail(key, MappingProfile::tr("'%1' is not an ISO-8601 date and time").arg(value));
     return time.toUTC();
-}
-
-template<typename E, std::size_t N>
-E ProfileReader::choice(const QJsonObject &o, const QString &key, const Spelling<E> (&table)[N],
-                        std::optional<E> fallback) const
-{
-    const QString value = text(o, key, !fallback);
-    if (value.isEmpty() && fallback)
-        return *fallback;
-    QStringList names;
-    for (const Spelling<E> &entry : table) {
-        if (entry.name == value)
-            return entry.value;
-        names.append(entry.name.toString());
-    }
-    fail(key,
-         MappingProfile::tr("unknown value '%1' (expected %2)").arg(value, names.join(u", "_s)));
 }
 
 MappingProfile ProfileReader::read(const QJsonObject &root)
@@ -493,83 +379,11 @@ ProfileReaderOptions ProfileReader::readReaderOptions(const QJsonObject &o)
     return r;
 }
 
-// Version 1 (Sluice 0.x): a flat map of attribute → header, constants beside it, one day order
-// for the whole file, the sheet as a name or a 1-based position, no transforms or value maps.
-MappingProfile ProfileReader::readV1(const QJsonObject &root)
-{
-    dropUnknown(root,
-                {u"schemaVersion", u"name", u"savedAt", u"solution", u"resource", u"operation",
-                 u"sheet", u"headerRow", u"encoding", u"delimiter", u"dayOrder", u"columns",
-                 u"constants", u"ignored", u"headers"});
-    MappingProfile profile;
-    profile.name = text(root, u"name"_s, true);
-    profile.created = profile.modified = time(root, u"savedAt"_s);
-    profile.solutionId = text(root, u"solution"_s);
-    profile.mapping.resourceId = text(root, u"resource"_s, true);
-    profile.operation = choice(root, u"operation"_s, OperationNames, {OperationType::Upsert});
-    readV1Sheet(root, profile.reader);
-    profile.reader.headerRow = number(root, u"headerRow"_s, 1);
-    if (root.contains(u"encoding"_s))
-        profile.reader.encoding = choice(root, u"encoding"_s, EncodingNames, {});
-    profile.reader.delimiter = character(root, u"delimiter"_s, false);
-
-    Transforms transforms; // v1 had only the file's day order; it now belongs to each attribute
-    transforms.dayOrder = choice(root, u"dayOrder"_s, V1DayOrderNames, {DayOrder::Unspecified});
-    readV1Sources(root, u"columns"_s, AttributeMapping::Source::Column, transforms, profile);
-    readV1Sources(root, u"constants"_s, AttributeMapping::Source::Constant, transforms, profile);
-    profile.mapping.ignoredColumns = texts(root, u"ignored"_s);
-
-    // Without the saved header row, the columns the profile names are the best signature left.
-    QStringList headers = texts(root, u"headers"_s);
-    if (headers.isEmpty()) {
-        for (const AttributeMapping &attribute : std::as_const(profile.mapping.attributes))
-            headers += attribute.columns;
-        headers += profile.mapping.ignoredColumns;
-    }
-    profile.signature = HeaderSignature::fromHeaders(headers);
-    return profile;
-}
-
-void ProfileReader::readV1Sheet(const QJsonObject &root, ProfileReaderOptions &reader)
-{
-    const QJsonValue sheet = root.value(u"sheet"_s);
-    if (sheet.isString()) {
-        reader.sheetName = sheet.toString();
-    } else if (sheet.isDouble()) {
-        reader.sheetIndex = number(root, u"sheet"_s, 1).value() - 1;
-    } else if (!sheet.isUndefined() && !sheet.isNull()) {
-        fail(u"sheet"_s, MappingProfile::tr("must be a sheet name or a position from 1"));
-    }
-}
-
-void ProfileReader::readV1Sources(const QJsonObject &root, const QString &key,
-                                  AttributeMapping::Source source, const Transforms &transforms,
-                                  MappingProfile &profile)
-{
-    const QJsonObject map = child(root, key);
-    const Step step(m_path, key);
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-        if (!it.value().isString())
-            fail(it.key(), MappingProfile::tr("must be a string"));
-        if (profile.mapping.find(it.key()))
-            fail(it.key(), MappingProfile::tr("'%1' is mapped twice").arg(it.key()));
-        AttributeMapping attribute;
-        attribute.attribute = it.key();
-        attribute.source = source;
-        if (source == AttributeMapping::Source::Column)
-            attribute.columns = QStringList {it.value().toString()};
-        else
-            attribute.constant = it.value().toString();
-        attribute.transforms = transforms;
-        profile.mapping.attributes.append(attribute);
-    }
-}
-
-} // namespace
+} // namespace profilejson
 
 QByteArray MappingProfile::toJson() const
 {
-    return QJsonDocument(writeProfile(*this)).toJson(QJsonDocument::Indented);
+    return QJsonDocument(profilejson::writeProfile(*this)).toJson(QJsonDocument::Indented);
 }
 
 Result<MappingProfile> MappingProfile::fromJson(const QByteArray &json, const QString &sourceName)
@@ -577,15 +391,15 @@ Result<MappingProfile> MappingProfile::fromJson(const QByteArray &json, const QS
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return Error {
-            tr("%1: not valid JSON at %2: %3")
-                .arg(sourceName, lineAndColumn(json, parseError.offset), parseError.errorString())};
+        return Error {tr("%1: not valid JSON at %2: %3")
+                          .arg(sourceName, profilejson::lineAndColumn(json, parseError.offset),
+                               parseError.errorString())};
     }
     if (!document.isObject())
         return Error {tr("%1: a profile must be a JSON object").arg(sourceName)};
     try {
-        return ProfileReader(sourceName).read(document.object());
-    } catch (const FormatError &error) {
+        return profilejson::ProfileReader(sourceName).read(document.object());
+    } catch (const profilejson::FormatError &error) {
         return Error {error.message};
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/validation/dateparser.h"
 
+#include "models/validation/dateparser_p.h"
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -9,9 +11,9 @@ namespace sluice {
 
 namespace dateparser {
 
-namespace {
+namespace detail {
 
-using Problem = std::optional<ValueError>;
+namespace {
 
 constexpr std::array<QStringView, 12> MonthNames {
     u"January", u"February", u"March",     u"April",   u"May",      u"June",
@@ -20,43 +22,6 @@ constexpr std::array<QStringView, 7> WeekdayNames {
     u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday"};
 // Excel's own two-digit year window: 00–29 are 20xx, 30–99 are 19xx.
 constexpr int TwoDigitYearPivot = 30;
-constexpr int MaxOffsetHours = 14;
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
-
-// The value of a run of ASCII digits, as QStringView::toInt() reads it: every caller passes at
-// most eight digits from readDigits(), so it cannot overflow. toInt() went through QLocale and
-// cost more than the rest of the date.
-int digitsValue(QStringView digits)
-{
-    if (digits.isEmpty() || digits.size() > 9)
-        return digits.toInt();
-    int value = 0;
-    for (const QChar c : digits) {
-        if (!isAsciiDigit(c))
-            return digits.toInt();
-        value = value * 10 + (c.unicode() - u'0');
-    }
-    return value;
-}
-
-bool isSign(QChar c)
-{
-    return c == u'+' || c == u'-' || c == QChar(0x2212);
-}
-
-bool isDateSeparator(QChar c)
-{
-    return c == u'-' || c == u'/' || c == u'.';
-}
-
-bool ciEquals(QStringView a, QStringView b)
-{
-    return a.compare(b, Qt::CaseInsensitive) == 0;
-}
 
 // 1–12 for an English month name, full or three letters ("Jan", also "Sept"); 0 otherwise.
 int monthFromName(QStringView word)
@@ -89,11 +54,6 @@ QString nameAt(const auto &names, int oneBased)
     return names[static_cast<std::size_t>(oneBased - 1)].toString();
 }
 
-ValueError invalid(ValueError::Kind kind, QStringView text, Target target, const QString &detail)
-{
-    return invalidDateTime(kind, text, target, detail);
-}
-
 // "-12", "3.5" or "45658,25": text that is only a number, which as text is never a date.
 bool isPlainNumber(QStringView text)
 {
@@ -113,142 +73,7 @@ bool isPlainNumber(QStringView text)
     return pos == text.size();
 }
 
-enum class Meridiem { None, Am, Pm };
-
-class TextParser
-{
-public:
-    TextParser(QStringView text, const ParseOptions &options, Target target)
-        : m_text(text)
-        , m_dayOrder(options.dayOrder)
-        , m_target(target)
-    {}
-
-    Result<DateTimeValue, ValueError> parse();
-
-private:
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    QChar peek(qsizetype ahead = 0) const
-    {
-        return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : QChar();
-    }
-    bool atDigit() const { return isAsciiDigit(peek()); }
-    bool atLetter() const { return peek().isLetter(); }
-    QStringView readDigits();
-    QStringView readLetters();
-    qsizetype skipSpaces();
-    qsizetype skipSeparatorRun();
-    bool skipSeparator(QChar separator);
-    void skipOrdinalSuffix();
-
-    ValueError fail(ValueError::Kind kind, const QString &detail) const
-    {
-        return invalid(kind, m_text, m_target, detail);
-    }
-    ValueError format(const QString &detail) const
-    {
-        return fail(ValueError::Kind::Format, detail);
-    }
-    ValueError unexpected() const;
-    ValueError unrecognised() const;
-
-    Problem checkPreconditions() const;
-    Problem makeDate(int year, int month, int day, QDate &date) const;
-    Problem resolveDayMonth(int first, int second, int year, QDate &date) const;
-    Problem readYear(int &year);
-    Problem readMonthName(int &month);
-    int parseWeekday();
-    Problem parseDate(QDate &date);
-    Problem parseYearFirst(QStringView year, QDate &date);
-    Problem parseAfterDay(QStringView day, QDate &date);
-    Problem parseNumericDate(QStringView first, QChar separator, QDate &date);
-    Problem parseDayFirstMonthName(QStringView day, QDate &date);
-    Problem parseMonthFirst(QDate &date);
-    Problem parseTimeSeparator();
-    Problem parseTime(DateTimeValue &value);
-    Problem parseFraction();
-    Meridiem parseMeridiem();
-    Problem checkTime(DateTimeValue &value, Meridiem meridiem) const;
-    Problem parseZone(ZoneOffset &zone);
-    Problem parseOffset(ZoneOffset &zone);
-
-    QStringView m_text;
-    DayOrder m_dayOrder;
-    Target m_target;
-    qsizetype m_pos = 0;
-};
-
-QStringView TextParser::readDigits()
-{
-    const qsizetype start = m_pos;
-    while (atDigit())
-        ++m_pos;
-    return m_text.mid(start, m_pos - start);
-}
-
-QStringView TextParser::readLetters()
-{
-    const qsizetype start = m_pos;
-    while (atLetter())
-        ++m_pos;
-    return m_text.mid(start, m_pos - start);
-}
-
-qsizetype TextParser::skipSpaces()
-{
-    const qsizetype start = m_pos;
-    while (!atEnd() && peek().isSpace())
-        ++m_pos;
-    return m_pos - start;
-}
-
-// Between a month name and a number any mix of spaces and - / . , reads unambiguously.
-qsizetype TextParser::skipSeparatorRun()
-{
-    const qsizetype start = m_pos;
-    while (!atEnd() && (peek().isSpace() || isDateSeparator(peek()) || peek() == u','))
-        ++m_pos;
-    return m_pos - start;
-}
-
-bool TextParser::skipSeparator(QChar separator)
-{
-    if (separator.isSpace())
-        return skipSpaces() > 0;
-    if (peek() != separator)
-        return false;
-    ++m_pos;
-    return true;
-}
-
-void TextParser::skipOrdinalSuffix()
-{
-    const qsizetype start = m_pos;
-    const QStringView word = readLetters();
-    for (const QStringView suffix : {u"st", u"nd", u"rd", u"th"}) {
-        if (ciEquals(word, suffix))
-            return;
-    }
-    m_pos = start;
-}
-
-ValueError TextParser::unexpected() const
-{
-    if (atEnd())
-        return unrecognised();
-    return format(ValueParser::tr("unexpected %1 at position %2")
-                      .arg(numberparser::describeCharacter(m_text, m_pos))
-                      .arg(m_pos + 1));
-}
-
-ValueError TextParser::unrecognised() const
-{
-    return format(m_target == Target::Date
-                      ? ValueParser::tr("it is not in a date format Sluice reads; write dates "
-                                        "like 2025-01-31")
-                      : ValueParser::tr("it is not in a timestamp format Sluice reads; write "
-                                        "timestamps like 2025-01-31 10:30:00"));
-}
+} // namespace
 
 Problem TextParser::makeDate(int year, int month, int day, QDate &date) const
 {
@@ -443,156 +268,6 @@ Problem TextParser::parseMonthFirst(QDate &date)
     return makeDate(year, month, digitsValue(day), date);
 }
 
-Problem TextParser::parseTimeSeparator()
-{
-    if ((peek() == u'T' || peek() == u't') && isAsciiDigit(peek(1))) {
-        ++m_pos;
-        return std::nullopt;
-    }
-    qsizetype skipped = skipSpaces();
-    if (peek() == u',') {
-        ++m_pos;
-        skipped += 1 + skipSpaces();
-    }
-    if (skipped == 0 || !atDigit())
-        return unexpected();
-    return std::nullopt;
-}
-
-Problem TextParser::parseTime(DateTimeValue &value)
-{
-    const QStringView hour = readDigits();
-    if (hour.size() > 2 || peek() != u':')
-        return format(ValueParser::tr("the time needs hours and minutes, like 10:30"));
-    ++m_pos;
-    const QStringView minute = readDigits();
-    if (minute.size() != 2)
-        return format(ValueParser::tr("the minutes need two digits, like 10:05"));
-    QStringView second;
-    if (peek() == u':') {
-        ++m_pos;
-        second = readDigits();
-        if (second.size() != 2)
-            return format(ValueParser::tr("the seconds need two digits, like 10:05:09"));
-        if (auto problem = parseFraction())
-            return problem;
-    }
-    value.hasTime = true;
-    value.hour = digitsValue(hour);
-    value.minute = digitsValue(minute);
-    value.second = second.isEmpty() ? 0 : digitsValue(second);
-    return checkTime(value, parseMeridiem());
-}
-
-Problem TextParser::parseFraction()
-{
-    if ((peek() != u'.' && peek() != u',') || !isAsciiDigit(peek(1)))
-        return std::nullopt;
-    ++m_pos;
-    const QStringView digits = readDigits();
-    if (digits.size() > 9)
-        return format(ValueParser::tr("the fraction of a second has more than nine digits"));
-    if (std::any_of(digits.begin(), digits.end(), [](QChar c) { return c != u'0'; })) {
-        return format(
-            ValueParser::tr("it has fractional seconds (.%1); the API takes whole seconds")
-                .arg(digits));
-    }
-    return std::nullopt;
-}
-
-// "AM", "pm", "a.m.": only when no letter follows, so a zone such as "AEST" stays a zone.
-Meridiem TextParser::parseMeridiem()
-{
-    const qsizetype start = m_pos;
-    skipSpaces();
-    const QChar first = peek().toLower();
-    if (first == u'a' || first == u'p') {
-        ++m_pos;
-        if (peek() == u'.')
-            ++m_pos;
-        if (peek().toLower() == u'm') {
-            ++m_pos;
-            if (peek() == u'.')
-                ++m_pos;
-            if (!atLetter())
-                return first == u'a' ? Meridiem::Am : Meridiem::Pm;
-        }
-    }
-    m_pos = start;
-    return Meridiem::None;
-}
-
-Problem TextParser::checkTime(DateTimeValue &value, Meridiem meridiem) const
-{
-    const ValueError::Kind range = ValueError::Kind::Range;
-    if (meridiem != Meridiem::None) {
-        if (value.hour < 1 || value.hour > 12) {
-            return fail(
-                range,
-                ValueParser::tr("hour %1 is out of range with AM/PM (1–12)").arg(value.hour));
-        }
-        value.hour = value.hour % 12 + (meridiem == Meridiem::Pm ? 12 : 0);
-    } else if (value.hour > 23) {
-        return fail(range, ValueParser::tr("hour %1 is out of range (0–23)").arg(value.hour));
-    }
-    if (value.minute > 59)
-        return fail(range, ValueParser::tr("minute %1 is out of range (0–59)").arg(value.minute));
-    if (value.second > 59)
-        return fail(range, ValueParser::tr("second %1 is out of range (0–59)").arg(value.second));
-    return std::nullopt;
-}
-
-Problem TextParser::parseZone(ZoneOffset &zone)
-{
-    skipSpaces();
-    if (atEnd())
-        return std::nullopt;
-    if (isSign(peek()))
-        return parseOffset(zone);
-    if (!atLetter())
-        return unexpected();
-    const QStringView word = readLetters();
-    if (ciEquals(word, u"z") || ciEquals(word, u"utc") || ciEquals(word, u"gmt")) {
-        zone.kind = ZoneOffset::Kind::Utc;
-        // "GMT+01:00" names its offset after all.
-        return word.size() > 1 && isSign(peek()) ? parseOffset(zone) : std::nullopt;
-    }
-    return format(ValueParser::tr("the time zone '%1' is not supported; write Z or an offset such "
-                                  "as +05:30")
-                      .arg(word));
-}
-
-Problem TextParser::parseOffset(ZoneOffset &zone)
-{
-    zone.negative = peek() != u'+';
-    ++m_pos;
-    const QStringView digits = readDigits();
-    QStringView hours = digits;
-    QStringView minutes;
-    if (digits.size() == 4) {
-        hours = digits.left(2);
-        minutes = digits.mid(2);
-    } else if (!digits.isEmpty() && digits.size() <= 2 && peek() == u':') {
-        ++m_pos;
-        minutes = readDigits();
-        if (minutes.size() != 2)
-            return format(ValueParser::tr("the offset must look like +05:30, +0530 or +05"));
-    } else if (digits.isEmpty() || digits.size() > 2) {
-        return format(ValueParser::tr("the offset must look like +05:30, +0530 or +05"));
-    }
-    zone.kind = ZoneOffset::Kind::Offset;
-    zone.hours = digitsValue(hours);
-    zone.minutes = minutes.isEmpty() ? 0 : digitsValue(minutes);
-    const ValueError::Kind range = ValueError::Kind::Range;
-    if (zone.hours > MaxOffsetHours)
-        return fail(range,
-                    ValueParser::tr("offset hour %1 is out of range (0–14)").arg(zone.hours));
-    if (zone.minutes > 59)
-        return fail(range,
-                    ValueParser::tr("offset minute %1 is out of range (0–59)").arg(zone.minutes));
-    return std::nullopt;
-}
-
 // A bare number as text is far more often a quantity or a year than a date; only a number cell
 // is read as an Excel serial.
 Problem TextParser::checkPreconditions() const
@@ -640,7 +315,7 @@ Result<DateTimeValue, ValueError> TextParser::parse()
     return value;
 }
 
-} // namespace
+} // namespace detail
 
 bool readCanonical(QStringView text, DateTimeValue &value)
 {
@@ -650,8 +325,9 @@ bool readCanonical(QStringView text, DateTimeValue &value)
     // Two digits at pos, or -1.
     const auto two = [text](qsizetype pos) {
         const QChar a = text[pos], b = text[pos + 1];
-        return isAsciiDigit(a) && isAsciiDigit(b) ? (a.unicode() - u'0') * 10 + (b.unicode() - u'0')
-                                                  : -1;
+        return detail::isAsciiDigit(a) && detail::isAsciiDigit(b)
+            ? (a.unicode() - u'0') * 10 + (b.unicode() - u'0')
+            : -1;
     };
     const int century = two(0), yearOfCentury = two(2), month = two(5), day = two(8);
     if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || text[4] != u'-'
@@ -687,7 +363,7 @@ Result<DateTimeValue, ValueError> parseText(QStringView text, const ParseOptions
     // Nearly every cell of a machine-made file is in the API's own form.
     if (DateTimeValue value; readCanonical(text, value))
         return value;
-    return TextParser(text, options, target).parse();
+    return detail::TextParser(text, options, target).parse();
 }
 
 } // namespace dateparser
