@@ -11,11 +11,6 @@ namespace {
 
 using namespace biff;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BiffWorkbook", text);
-}
-
 // The smallest BIFF2 cell record of the type that holds its value: row, column and the 3
 // attribute bytes, then the value (a FORMULA's 8-byte result; its tokens are not read); 0 for
 // other records.
@@ -166,11 +161,7 @@ std::optional<BiffWorkbook::Failure> BiffWorkbook::readBiff2Records(const CellFn
         if (!cell(row, u16(data, 2), kind, text))
             return std::nullopt;
     }
-    if (cursor.damaged())
-        return Failure {tr("the file is truncated: a record in the sheet runs past the end"), -1};
-    if (dimension)
-        return std::nullopt;
-    return Failure {tr("the file is truncated: the sheet has no EOF record"), -1};
+    return sheetEnd(cursor, dimension != nullptr);
 }
 
 } // namespace sluice

@@ -133,11 +133,6 @@ namespace {
 
 using namespace biff;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BiffWorkbook", text);
-}
-
 // The bytes of an SST and its CONTINUE records, read across the record boundaries: in a string's
 // characters each CONTINUE starts with a new flag byte (compressed or UTF-16).
 class SegmentReader
@@ -335,6 +330,22 @@ std::optional<QString> BiffWorkbook::parseSst(const std::vector<QByteArrayView> 
         m_strings.append(text.toUtf8());
     }
     return std::nullopt;
+}
+
+QString biff::tr(const char *text)
+{
+    return QCoreApplication::translate("BiffWorkbook", text);
+}
+
+std::optional<BiffWorkbook::Failure> biff::sheetEnd(const RecordCursor &cursor, bool dimensionOnly)
+{
+    if (cursor.damaged())
+        return BiffWorkbook::Failure {
+            tr("the file is truncated: a record in the sheet runs past the end"), -1};
+    // Looking for the dimension only, the walk may stop early: that is no error.
+    if (dimensionOnly)
+        return std::nullopt;
+    return BiffWorkbook::Failure {tr("the file is truncated: the sheet has no EOF record"), -1};
 }
 
 } // namespace sluice

@@ -2,10 +2,14 @@
 #pragma once
 
 #include "models/source/biffrecords.h"
+#include "models/source/biffworkbook.h"
 #include "models/source/cellkind.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
+
+#include <optional>
 
 // BiffWorkbook's private helpers, shared by its files: the record cursor, and the decoding of
 // cell values (RK numbers, booleans and errors) and of text.
@@ -21,6 +25,8 @@ void boolErrCell(quint8 value, bool isError, CellKind *kind, QByteArray *text);
 QByteArray utf16Text(QByteArrayView bytes);
 QByteArray latin1Text(QByteArrayView bytes);
 const char *codePageName(int codePage);
+// tr() in BiffWorkbook's translation context, for the files that share its work.
+QString tr(const char *text);
 
 // One record: its type and its bytes, checked against the stream.
 struct Record
@@ -67,5 +73,9 @@ private:
     qsizetype m_at;
     bool m_damaged = false;
 };
+
+// How a sheet's record walk ended when it reached no EOF: a record cut off, or the stream's
+// end; nullopt when only the dimension was wanted (the walk may stop early).
+std::optional<BiffWorkbook::Failure> sheetEnd(const RecordCursor &cursor, bool dimensionOnly);
 
 } // namespace sluice::biff

@@ -13,11 +13,6 @@ namespace {
 
 using namespace biff;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BiffWorkbook", text);
-}
-
 } // namespace
 
 // The globals every BIFF version has: the code page of 8-bit text and the date system.
@@ -278,11 +273,7 @@ std::optional<BiffWorkbook::Failure> BiffWorkbook::readRecords(int sheet, const 
         if (kind != CellKind::Empty && !cell(row, column, kind, text))
             return std::nullopt;
     }
-    if (cursor.damaged())
-        return Failure {tr("the file is truncated: a record in the sheet runs past the end"), -1};
-    if (dimension)
-        return std::nullopt;
-    return Failure {tr("the file is truncated: the sheet has no EOF record"), -1};
+    return sheetEnd(cursor, dimension != nullptr);
 }
 
 } // namespace sluice
