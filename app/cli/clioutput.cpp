@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/clioutput.h"
 
+#include "models/common/editdistance.h"
 #include "models/schema/endpoint.h"
 
 #include <QJsonArray>
@@ -69,23 +70,6 @@ QString operationText(const Resource &resource)
 {
     return resource.recommendedOperation ? operationTypeName(*resource.recommendedOperation)
                                          : QStringLiteral("-");
-}
-
-int editDistance(QStringView a, QStringView b)
-{
-    QList<int> previous(b.size() + 1);
-    QList<int> current(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[j] = static_cast<int>(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = static_cast<int>(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous[b.size()];
 }
 
 } // namespace
@@ -169,16 +153,18 @@ QString resourceDetailText(const Catalogue &catalogue, const Resource &resource)
 QStringList closestResourceIds(const Catalogue &catalogue, const QString &typed, int count)
 {
     const QString needle = typed.toUpper();
+    // Ids further than this are no suggestion: the distance need not be computed past it.
+    const int limit = int(std::max<qsizetype>(3, needle.size() / 3));
     QList<std::pair<int, QString>> scored;
     for (const Resource &resource : catalogue.resources()) {
         const bool contains = resource.id.contains(needle) || needle.contains(resource.objectName);
-        const int distance = contains ? 0 : editDistance(resource.id, needle);
+        const int distance = contains ? 0 : editDistance(resource.id, needle, limit);
         scored.append({distance, resource.id});
     }
     std::sort(scored.begin(), scored.end());
     QStringList ids;
     for (const auto &[distance, id] : scored) {
-        if (ids.size() == count || distance > std::max<qsizetype>(3, needle.size() / 3))
+        if (ids.size() == count || distance > limit)
             break;
         ids.append(id);
     }

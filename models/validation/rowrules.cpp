@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/validation/rowrules.h"
 
+#include "models/common/editdistance.h"
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -24,31 +26,6 @@ constexpr ComparisonRule ComparisonRules[] = {
     {"order_date", "expected_ship_date", true}, {"valid_from", "valid_to", true},
     {"start_date", "end_date", true},
 };
-
-// Edit distance, stopping early past limit (the suggestion only wants near misses).
-int editDistance(const QString &a, const QString &b, int limit)
-{
-    if (std::abs(a.size() - b.size()) > limit)
-        return limit + 1;
-    std::vector<int> previous(static_cast<size_t>(b.size()) + 1);
-    std::vector<int> current(previous.size());
-    for (size_t j = 0; j < previous.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        int best = current[0];
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitute = previous[size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[size_t(j)]
-                = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitute});
-            best = std::min(best, current[size_t(j)]);
-        }
-        if (best > limit)
-            return limit + 1;
-        std::swap(previous, current);
-    }
-    return previous.back();
-}
 
 // Timestamps of either output form compare as text once the date/time separator agrees; the
 // offset is left out (a warning does not need it). Compared in place: copying the first 19
