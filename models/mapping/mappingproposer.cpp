@@ -25,10 +25,9 @@ QList<SourceCell> sampleCells(const SheetTable &table, const SheetLayout &layout
     return cells;
 }
 
-} // namespace
-
-QList<SourceColumn> MappingProposer::sourceColumns(const SheetTable &table,
-                                                   const SheetLayout &layout)
+// The automapper's view of each column: its profile and the sampled values' text.
+QList<SourceColumn> sourceColumns(const SheetTable &table, const SheetLayout &layout,
+                                  const QList<QList<SourceCell>> &samples)
 {
     const QList<ColumnProfile> profiles = ColumnProfiler::profile(table, layout);
     QList<SourceColumn> columns;
@@ -36,12 +35,14 @@ QList<SourceColumn> MappingProposer::sourceColumns(const SheetTable &table,
         SourceColumn source;
         source.name = layout.columnNames.at(column);
         source.profile = profiles.value(column);
-        for (const SourceCell &cell : sampleCells(table, layout, column))
+        for (const SourceCell &cell : samples.at(column))
             source.values.append(cell.text);
         columns.append(source);
     }
     return columns;
 }
+
+} // namespace
 
 MappingProposal MappingProposer::propose(const Resource &resource, const SheetTable &table,
                                          const SheetLayout &layout,
@@ -50,8 +51,12 @@ MappingProposal MappingProposer::propose(const Resource &resource, const SheetTa
     Automapper automapper(resource);
     if (saved)
         automapper.setSavedMapping(*saved);
+    // Sampled once: the automapper reads the values, the inference their kinds too.
+    QList<QList<SourceCell>> samples;
+    for (int column = 0; column < layout.columnNames.size(); ++column)
+        samples.append(sampleCells(table, layout, column));
     MappingProposal proposal;
-    proposal.automap = automapper.propose(sourceColumns(table, layout));
+    proposal.automap = automapper.propose(sourceColumns(table, layout, samples));
     for (AttributeMapping &mapping : proposal.automap.mapping.attributes) {
         const Attribute *attribute = resource.attribute(mapping.attribute);
         if (attribute == nullptr || mapping.source != AttributeMapping::Source::Column
@@ -63,7 +68,7 @@ MappingProposal MappingProposer::propose(const Resource &resource, const SheetTa
         const int column = int(layout.columnNames.indexOf(mapping.columns.first()));
         if (column < 0)
             continue;
-        const InferredFormat format = ColumnInference::infer(sampleCells(table, layout, column));
+        const InferredFormat format = ColumnInference::infer(samples.at(column));
         if (format.kind != InferredFormat::Kind::Date
             && format.kind != InferredFormat::Kind::Number)
             continue;

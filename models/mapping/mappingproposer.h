@@ -38,7 +38,6 @@ class MappingProposer
 public:
     static constexpr int SampleRows = 500;
 
-    static QList<SourceColumn> sourceColumns(const SheetTable &table, const SheetLayout &layout);
     static MappingProposal propose(const Resource &resource, const SheetTable &table,
                                    const SheetLayout &layout,
                                    const std::optional<Mapping> &saved = std::nullopt);
