@@ -15,8 +15,6 @@
 using namespace sluice;
 using namespace sluice::test;
 
-namespace {} // namespace
-
 class TestOdsCorpus : public QObject
 {
     Q_OBJECT
