@@ -2,6 +2,7 @@
 // sluice-cli: the headless front end. Exit codes: 0 done, 1 failed, 2 wrong usage.
 #include "app/cli/clioutput.h"
 #include "app/cli/inspectcommand.h"
+#include "app/cli/uploadcommand.h"
 #include "app/cli/validatecommand.h"
 #include "models/common/version.h"
 #include "models/schema/catalogue.h"
@@ -127,7 +128,15 @@ int main(int argc, char *argv[])
         "  validate FILE --resource ID [--solution S] [--profile P] [--sheet S]\n"
         "               [--header-row N] [--report out.json] [--emit-records out.jsonl]\n"
         "                                      Check every row; exit 0 clean, 1 errors found,\n"
-        "                                      2 wrong usage or unreadable input."));
+        "                                      2 wrong usage or unreadable input.\n"
+        "  upload FILE (--profile P | --resource ID --solution S) --url URL [--token-env VAR]\n"
+        "               [--operation UPSERT|APPEND] [--dry-run] [--batch-rows N]\n"
+        "               [--concurrency N] [--journal FILE] [--resume FILE] [--resend-uncertain]\n"
+        "               [--report out.json] [--failed-rows out.csv|out.xlsx] [--results FILE]\n"
+        "                                      Send the rows without errors; exit 0 all\n"
+        "                                      accepted, 1 some rejected, held back or not\n"
+        "                                      sent, 2 wrong usage or unreadable input,\n"
+        "                                      3 token refused, 4 gave up on the network."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.json, options.solution, options.catalogue});
@@ -135,8 +144,11 @@ int main(int argc, char *argv[])
     parser.addOptions(inspectOptions.all());
     const cli::ValidateOptions validateOptions;
     parser.addOptions(validateOptions.all());
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("resources | describe | inspect | map | validate"));
+    const cli::UploadOptions uploadOptions;
+    parser.addOptions(uploadOptions.all());
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("resources | describe | inspect | map | validate | upload"));
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
@@ -149,7 +161,7 @@ int main(int argc, char *argv[])
         return cli::runInspect(arguments.at(1), parser, inspectOptions, parser.isSet(options.json),
                                out(), err());
     }
-    const bool mapping = command == u"map" || command == u"validate";
+    const bool mapping = command == u"map" || command == u"validate" || command == u"upload";
     if (!mapping && command != u"resources" && command != u"describe")
         return usageError(QStringLiteral("unknown command '%1'").arg(command));
     if (mapping && arguments.size() != 2)
@@ -159,7 +171,7 @@ int main(int argc, char *argv[])
     if (command == u"describe" && arguments.size() != 2)
         return usageError(QStringLiteral("'describe' takes one RESOURCE_ID"));
     if (!mapping && parser.isSet(validateOptions.resource))
-        return usageError(QStringLiteral("--resource goes with 'map' and 'validate'"));
+        return usageError(QStringLiteral("--resource goes with 'map', 'validate' and 'upload'"));
     if (command == u"describe" && parser.isSet(options.solution))
         return usageError(QStringLiteral("--solution goes with 'resources'"));
 
@@ -173,6 +185,9 @@ int main(int argc, char *argv[])
     if (mapping) {
         const cli::MapRequest request {arguments.at(1), *catalogue, parser.value(options.solution),
                                        parser.isSet(options.json)};
+        if (command == u"upload")
+            return cli::runUpload(request, parser, inspectOptions.sheetOptions, validateOptions,
+                                  uploadOptions, out(), err());
         if (command == u"map")
             return cli::runMap(request, parser, inspectOptions.sheetOptions, validateOptions, out(),
                                err());

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/validatecommand.h"
 
-#include "models/mapping/mappingprofile.h"
-#include "models/mapping/mappingproposer.h"
-#include "models/mapping/profilestore.h"
+#include "app/cli/preparedsheet.h"
 #include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
 
@@ -21,74 +19,6 @@ namespace {
 
 constexpr int ExitIssues = 1;
 constexpr int ExitUsage = 2;
-
-// What map and validate both start from: the resource, the read sheet and the proposal.
-struct Prepared
-{
-    const Resource *resource = nullptr;
-    LoadedSheet sheet;
-    MappingProposal proposal;
-};
-
-Result<const Resource *, QString> findResource(const Catalogue &catalogue, const QString &id,
-                                               const QString &solution)
-{
-    if (id.isEmpty())
-        return QStringLiteral("--resource is required, e.g. --resource INV.CUSTOMER_ORDERS");
-    const QString full = id.contains(u'.') || solution.isEmpty() ? id : solution + u'.' + id;
-    const Resource *resource = catalogue.resource(full);
-    if (resource == nullptr)
-        return QStringLiteral("no resource '%1' in %2 (see 'sluice-cli resources')")
-            .arg(full, catalogue.sourceName());
-    if (!solution.isEmpty() && resource->solutionId.compare(solution, Qt::CaseInsensitive) != 0)
-        return QStringLiteral("resource %1 is not in solution %2").arg(resource->id, solution);
-    return resource;
-}
-
-Result<MappingProfile, QString> loadProfile(const QString &nameOrPath)
-{
-    if (QFileInfo(nameOrPath).isFile()) {
-        auto profile = MappingProfile::load(nameOrPath);
-        if (!profile)
-            return profile.error().message;
-        return std::move(profile).value();
-    }
-    auto profile = ProfileStore().load(nameOrPath);
-    if (!profile)
-        return profile.error().message;
-    return std::move(profile).value();
-}
-
-Result<Prepared, LoadFailure> prepare(const MapRequest &request, const QCommandLineParser &parser,
-                                      const SheetOptions &sheetOptions,
-                                      const ValidateOptions &options)
-{
-    Prepared prepared;
-    const auto resource
-        = findResource(request.catalogue, parser.value(options.resource), request.solution);
-    if (!resource)
-        return LoadFailure {ExitUsage, resource.error()};
-    prepared.resource = *resource;
-    std::optional<Mapping> saved;
-    if (parser.isSet(options.profile)) {
-        auto profile = loadProfile(parser.value(options.profile));
-        if (!profile)
-            return LoadFailure {ExitUsage, profile.error()};
-        if (profile->resourceId().compare(prepared.resource->id, Qt::CaseInsensitive) != 0)
-            return LoadFailure {
-                ExitUsage,
-                QStringLiteral("profile '%1' is for %2, not %3")
-                    .arg(profile->name, profile->resourceId(), prepared.resource->id)};
-        saved = profile->mapping;
-    }
-    auto sheet = loadSheet(request.path, parser, sheetOptions);
-    if (!sheet)
-        return LoadFailure {ExitUsage, sheet.error().message};
-    prepared.sheet = std::move(sheet).value();
-    prepared.proposal = MappingProposer::propose(*prepared.resource, prepared.sheet.table,
-                                                 prepared.sheet.layout, saved);
-    return prepared;
-}
 
 QString sourceText(const AttributeMapping &mapping)
 {

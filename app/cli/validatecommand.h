@@ -20,11 +20,12 @@ struct ValidateOptions
                                                 "--solution INV)."),
                                  QStringLiteral("ID")};
     QCommandLineOption profile {QStringLiteral("profile"),
-                                QStringLiteral("validate: apply a saved mapping profile (its name "
-                                               "or a .json file)."),
+                                QStringLiteral("validate, upload: apply a saved mapping profile "
+                                               "(its name or a .json file)."),
                                 QStringLiteral("P")};
     QCommandLineOption report {QStringLiteral("report"),
-                               QStringLiteral("validate: write every issue to FILE as JSON."),
+                               QStringLiteral("validate: write every issue to FILE as JSON; "
+                                              "upload: the run's report."),
                                QStringLiteral("FILE")};
     QCommandLineOption emitRecords {QStringLiteral("emit-records"),
                                     QStringLiteral("validate: write each data row's record and "

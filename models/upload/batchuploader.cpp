@@ -304,8 +304,8 @@ void BatchUploader::retryOrSettle(std::unique_ptr<Batch> batch, const Classified
         if (m_state == State::Stopping && !batch->maybeStored)
             settleCancelled(*batch);
         else
-            settle(*batch, batch->maybeStored ? BatchStatus::Uncertain : BatchStatus::GaveUp,
-                   reply);
+            settle(*batch, batch->maybeStored ? BatchStatus::Uncertain : BatchStatus::GaveUp, reply,
+                   true);
         return;
     }
     auto *timer = new QTimer(this);
@@ -343,29 +343,33 @@ void BatchUploader::splitOrSettle(std::unique_ptr<Batch> batch, const Classified
     qCInfo(lcNet) << "batch" << batch->id << "too large; split in two";
 }
 
-void BatchUploader::settle(Batch &batch, BatchStatus status, const ClassifiedReply &reply)
+void BatchUploader::settle(Batch &batch, BatchStatus status, const ClassifiedReply &reply,
+                           bool gaveUp)
 {
-    const RowOutcome outcome
-        = status == BatchStatus::Uncertain ? RowOutcome::Uncertain : RowOutcome::Rejected;
+    // Given up without a doubt that nothing was stored: as far as the server is concerned the
+    // rows were not sent, and the next run may send them.
+    const RowOutcome outcome = status == BatchStatus::Uncertain ? RowOutcome::Uncertain
+        : status == BatchStatus::GaveUp                         ? RowOutcome::NotSent
+                                                                : RowOutcome::Rejected;
     BatchResult result;
     result.id = batch.id;
     result.rows = batch.planned.rows;
     result.status = status;
     result.httpStatus = reply.httpStatus;
     result.attempts = batch.attempts;
+    result.gaveUp = gaveUp;
     result.durationMs = m_clock.elapsed() - batch.firstSentMs;
     result.requestId = reply.requestId;
-    result.message = reply.message;
+    result.message = gaveUp
+        ? tr("gave up after %1 attempts: %2").arg(batch.attempts).arg(reply.message)
+        : reply.message;
     result.rawResponse = batch.lastFacts.body;
     const QList<ServerRowError> errors {
         {QString(), QStringLiteral("BATCH"), QString(), reply.message}};
     for (const qsizetype row : batch.planned.rows) {
-        if (outcome == RowOutcome::Rejected) {
-            m_outcomes.reject(row, errors);
+        m_outcomes.set(row, outcome, errors);
+        if (outcome == RowOutcome::Rejected)
             result.rejected.append({row, errors});
-        } else {
-            m_outcomes.set(row, outcome);
-        }
     }
     ++m_batchesDone;
     Q_EMIT batchFinished(result);

@@ -92,7 +92,8 @@ private:
     void settleAnswered(Batch &batch, const ClassifiedReply &reply);
     void retryOrSettle(std::unique_ptr<Batch> batch, const ClassifiedReply &reply);
     void splitOrSettle(std::unique_ptr<Batch> batch, const ClassifiedReply &reply);
-    void settle(Batch &batch, BatchStatus status, const ClassifiedReply &reply);
+    void settle(Batch &batch, BatchStatus status, const ClassifiedReply &reply,
+                bool gaveUp = false);
     void settleCancelled(Batch &batch);
     void finishIfDone();
     void setState(State state);

@@ -9,20 +9,16 @@ RowOutcomes::RowOutcomes(qsizetype rowCount)
     m_counts[size_t(RowOutcome::NotSent)] = rowCount;
 }
 
-void RowOutcomes::set(qsizetype row, RowOutcome outcome)
+void RowOutcomes::set(qsizetype row, RowOutcome outcome, QList<ServerRowError> errors)
 {
     RowOutcome &slot = m_outcomes[size_t(row)];
     --m_counts[size_t(slot)];
     ++m_counts[size_t(outcome)];
     slot = outcome;
-    if (outcome != RowOutcome::Rejected)
+    if (errors.isEmpty())
         m_errors.remove(row);
-}
-
-void RowOutcomes::reject(qsizetype row, QList<ServerRowError> errors)
-{
-    set(row, RowOutcome::Rejected);
-    m_errors.insert(row, std::move(errors));
+    else
+        m_errors.insert(row, std::move(errors));
 }
 
 } // namespace sluice

@@ -19,9 +19,13 @@ public:
 
     qsizetype rowCount() const { return qsizetype(m_outcomes.size()); }
     RowOutcome outcome(qsizetype row) const { return m_outcomes[size_t(row)]; }
-    void set(qsizetype row, RowOutcome outcome);
-    void reject(qsizetype row, QList<ServerRowError> errors);
-    // The server's errors for a rejected row; empty for other rows.
+    // errors: why, for a rejected row or one given up (kept with the row for the results files).
+    void set(qsizetype row, RowOutcome outcome, QList<ServerRowError> errors = {});
+    void reject(qsizetype row, QList<ServerRowError> errors)
+    {
+        set(row, RowOutcome::Rejected, std::move(errors));
+    }
+    // The errors that came with the row's outcome; empty for accepted rows.
     QList<ServerRowError> errors(qsizetype row) const { return m_errors.value(row); }
     qsizetype count(RowOutcome outcome) const { return m_counts[size_t(outcome)]; }
 

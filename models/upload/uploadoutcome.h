@@ -51,6 +51,7 @@ struct BatchResult
     BatchStatus status = BatchStatus::Acknowledged;
     int httpStatus = 0; // the last reply's; 0 when none came
     int attempts = 0;
+    bool gaveUp = false;   // the retry policy ran out: the network or the server kept failing
     qint64 durationMs = 0; // first send to final answer, waits included
     QString requestId;
     QString message; // why the batch failed, for the per-batch table

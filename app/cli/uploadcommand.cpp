@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/uploadcommand.h"
+
+#include "app/cli/uploadsetup.h"
+#include "models/upload/batchuploader.h"
+#include "models/upload/uploadreport.h"
+#include "models/upload/uploadresults.h"
+#include "models/validation/mappedrowsource.h"
+#include "models/validation/validator.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLocale>
+#include <QNetworkAccessManager>
+
+#include <atomic>
+#include <csignal>
+
+namespace sluice::cli {
+
+namespace {
+
+constexpr int ExitNotAllAccepted = 1;
+constexpr int ExitUsage = 2;
+constexpr int ExitAuthentication = 3;
+constexpr int ExitNetwork = 4;
+
+std::atomic_int s_interrupts {0};
+
+extern "C" void onInterrupt(int)
+{
+    s_interrupts.fetch_add(1);
+}
+
+// Ctrl+C once: finish the requests in flight and stop (nothing becomes uncertain). Twice: drop
+// them too. The journal is consistent either way.
+class InterruptWatch
+{
+public:
+    explicit InterruptWatch(BatchUploader &uploader)
+    {
+        s_interrupts = 0;
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+        QObject::connect(&m_timer, &QTimer::timeout, &uploader, [&uploader, this] {
+            const int seen = s_interrupts.load();
+            if (seen == m_handled)
+                return;
+            m_handled = seen;
+            if (seen == 1)
+                uploader.cancel();
+            else
+                uploader.abort();
+        });
+        m_timer.start(100);
+    }
+    ~InterruptWatch()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+
+private:
+    QTimer m_timer;
+    int m_handled = 0;
+};
+
+QString number(qsizetype value)
+{
+    return QLocale::c().toString(qlonglong(value)).replace(u',', u' ');
+}
+
+void printProgress(const UploadProgress &progress, QTextStream &err)
+{
+    err << "  " << number(progress.rowsDone) << " of " << number(progress.rowsTotal) << " rows, "
+        << number(qsizetype(progress.rowsPerSecond)) << " rows/s";
+    if (progress.msLeft >= 0)
+        err << ", " << (progress.msLeft + 999) / 1000 << " s left";
+    err << "\n";
+    err.flush();
+}
+
+struct RunOutcome
+{
+    BatchUploader::StopReason reason = BatchUploader::StopReason::Completed;
+    QString stopMessage;
+    bool gaveUp = false;
+    QString journalError;
+};
+
+RunOutcome runBatches(BatchUploader &uploader, UploadJournal &journal, UploadReport &report,
+                      const RowSource &rows, bool syncSending, QTextStream &err)
+{
+    RunOutcome outcome;
+    QEventLoop loop;
+    QElapsedTimer sincePrinted;
+    sincePrinted.start();
+    QObject::connect(&uploader, &BatchUploader::batchSending, &loop,
+                     [&](int id, const std::vector<qsizetype> &batchRows, int attempt) {
+                         journal.recordSending(id, UploadJournal::sheetRowRanges(batchRows, rows),
+                                               attempt, syncSending);
+                     });
+    QObject::connect(
+        &uploader, &BatchUploader::batchFinished, &loop, [&](const BatchResult &result) {
+            journal.recordResult(result, rows);
+            report.addBatch(result);
+            outcome.gaveUp |= result.gaveUp;
+            if (result.status != BatchStatus::Acknowledged
+                && result.status != BatchStatus::Cancelled)
+                err << "  batch " << result.id << " (rows "
+                    << UploadJournal::sheetRowRanges(result.rows, rows)
+                    << "): " << batchStatusName(result.status) << ": " << result.message << "\n";
+            if (!journal.errorString().isEmpty() && outcome.journalError.isEmpty()) {
+                // Without a journal a crash could resend acknowledged rows: stop.
+                outcome.journalError = journal.errorString();
+                uploader.cancel();
+            }
+        });
+    QObject::connect(&uploader, &BatchUploader::progressed, &loop,
+                     [&](const UploadProgress &progress) {
+                         if (sincePrinted.elapsed() < 2000)
+                             return;
+                         sincePrinted.restart();
+                         printProgress(progress, err);
+                     });
+    QObject::connect(&uploader, &BatchUploader::finished, &loop,
+                     [&](BatchUploader::StopReason reason) {
+                         outcome.reason = reason;
+                         loop.quit();
+                     });
+    InterruptWatch interrupts(uploader);
+    uploader.start();
+    if (uploader.state() != BatchUploader::State::Finished)
+        loop.exec();
+    outcome.stopMessage = uploader.stopMessage();
+    return outcome;
+}
+
+QString stopReasonName(BatchUploader::StopReason reason)
+{
+    switch (reason) {
+    case BatchUploader::StopReason::Completed:
+        return QStringLiteral("completed");
+    case BatchUploader::StopReason::Cancelled:
+        return QStringLiteral("cancelled");
+    case BatchUploader::StopReason::AuthenticationFailed:
+        return QStringLiteral("authentication-failed");
+    }
+    return {};
+}
+
+bool writeOutputs(const QCommandLineParser &parser, const UploadOptions &options,
+                  const UploadResults &results, QTextStream &err)
+{
+    std::optional<Error> error;
+    if (parser.isSet(options.failedRows))
+        error = results.writeFailedRows(parser.value(options.failedRows));
+    if (!error && parser.isSet(options.results))
+        error = results.writeAllRows(parser.value(options.results));
+    if (error) {
+        err << "sluice-cli: " << error->message << "\n";
+        return false;
+    }
+    return true;
+}
+
+void printSummary(const RowOutcomes &outcomes, const UploadSetup &setup, QTextStream &out)
+{
+    out << (setup.target.dryRun ? "dry run " : "") << operationTypeName(setup.target.operation)
+        << " → " << setup.target.table << ": " << outcomes.count(RowOutcome::Accepted)
+        << " accepted, " << outcomes.count(RowOutcome::Rejected) << " rejected, "
+        << outcomes.count(RowOutcome::Uncertain) << " uncertain, "
+        << outcomes.count(RowOutcome::NotSent) << " not sent, "
+        << outcomes.count(RowOutcome::Skipped) << " with local errors\n";
+    if (setup.plan.heldBack > 0)
+        out << "  " << setup.plan.heldBack
+            << " rows held back: an earlier attempt may have stored them; rerun with --resume "
+               "and --resend-uncertain to send them anyway\n";
+    out << "  journal: " << setup.journal->path() << "\n";
+}
+
+} // namespace
+
+int runUpload(const MapRequest &request, const QCommandLineParser &parser,
+              const SheetOptions &sheetOptions, const ValidateOptions &validateOptions,
+              const UploadOptions &options, QTextStream &out, QTextStream &err)
+{
+    QElapsedTimer phase;
+    phase.start();
+    auto prepared = prepare(request, parser, sheetOptions, validateOptions);
+    if (!prepared) {
+        err << "sluice-cli: " << prepared.error().message << "\n";
+        return ExitUsage;
+    }
+    const double readSeconds = double(phase.restart()) / 1000;
+    UploadSetup setup;
+    auto settings = readSettings(parser, options);
+    auto target = settings ? readTarget(parser, options, request.catalogue, *prepared)
+                           : Result<UploadTarget, QString>(settings.error());
+    auto token = target ? readToken(parser, options, target->ingestUrl, err)
+                        : Result<QString>(Error {target.error()});
+    if (!token) {
+        err << "sluice-cli: " << token.error().message << "\n";
+        return ExitUsage;
+    }
+    const auto attempts = positiveNumber(parser, options.maxAttempts, setup.maxAttempts, 1, 100);
+    if (!attempts) {
+        err << "sluice-cli: " << attempts.error() << "\n";
+        return ExitUsage;
+    }
+    setup.maxAttempts = int(*attempts);
+    setup.settings = *settings;
+    setup.target = *target;
+    setup.token = *token;
+
+    const Resource &resource = *prepared->resource;
+    const MappedRowSource rows(prepared->sheet.table, prepared->sheet.layout, resource,
+                               prepared->proposal.automap.mapping);
+    Validator validator(resource);
+    validator.validateAll(rows);
+    std::vector<qsizetype> candidates;
+    for (qsizetype row = 0; row < rows.rowCount(); ++row) {
+        if (!validator.issues().rowHasErrors(row))
+            candidates.push_back(row);
+    }
+    const double validateSeconds = double(phase.restart()) / 1000;
+    setup.run = describeRun(request.path, *prepared, setup.target, rows.rowCount());
+    auto opened = openJournal(parser, options, std::move(setup), rows, candidates);
+    if (!opened) {
+        err << "sluice-cli: " << opened.error() << "\n";
+        return ExitUsage;
+    }
+    setup = std::move(opened).value();
+    for (qsizetype row = 0; row < rows.rowCount(); ++row) {
+        if (validator.issues().rowHasErrors(row))
+            setup.plan.outcomes.set(row, RowOutcome::Skipped);
+    }
+    err << (setup.resumed ? "resuming run " : "run ") << setup.run.runId << ": "
+        << setup.plan.rowsToSend.size() << " rows to send to " << setup.target.table << " (read "
+        << readSeconds << " s, checked " << validateSeconds << " s)\n";
+    phase.restart();
+
+    QNetworkAccessManager network;
+    const PayloadWriter writer(resource, setup.target.solutionName, setup.target.operation,
+                               setup.target.dryRun);
+    BatchPlanner planner(rows, writer, setup.plan.rowsToSend, setup.settings.batchRows,
+                         setup.settings.batchBytes);
+    BatchUploader uploader(network, setup.target, setup.settings, planner, rows, setup.token,
+                           setup.plan.outcomes);
+    uploader.setRunId(setup.run.runId);
+    uploader.setFirstBatchId(setup.firstBatchId);
+    uploader.setMaybeStored(setup.plan.maybeStored);
+    if (parser.isSet(options.seed))
+        uploader.setRandomSeed(parser.value(options.seed).toULongLong());
+    RetryPolicy policy;
+    policy.maxAttempts = setup.maxAttempts;
+    uploader.setRetryPolicy(policy);
+    UploadReport report(setup.run, rows, uploader.outcomes());
+    const bool syncSending = setup.target.operation == OperationType::Append;
+    const RunOutcome outcome = runBatches(uploader, *setup.journal, report, rows, syncSending, err);
+    err << "sent in " << double(phase.elapsed()) / 1000 << " s\n";
+    setup.journal->recordEnd(QDateTime::currentDateTimeUtc(), stopReasonName(outcome.reason));
+    report.setFinished(QDateTime::currentDateTimeUtc(), stopReasonName(outcome.reason));
+
+    const RowOutcomes &outcomes = uploader.outcomes();
+    const UploadResults results(prepared->sheet.table, prepared->sheet.layout, rows, resource,
+                                outcomes, &validator.issues());
+    std::optional<Error> reportError;
+    if (parser.isSet(validateOptions.report))
+        reportError = report.write(parser.value(validateOptions.report));
+    if (reportError)
+        err << "sluice-cli: " << reportError->message << "\n";
+    const bool written = !reportError && writeOutputs(parser, options, results, err);
+    printSummary(outcomes, setup, out);
+    if (!outcome.journalError.isEmpty()) {
+        err << "sluice-cli: stopped: " << outcome.journalError << "\n";
+        return ExitUsage;
+    }
+    if (outcome.reason == BatchUploader::StopReason::AuthenticationFailed) {
+        err << "sluice-cli: the server refused the token: " << outcome.stopMessage << "\n";
+        return ExitAuthentication;
+    }
+    if (outcome.gaveUp)
+        return ExitNetwork;
+    if (!written)
+        return ExitUsage;
+    return outcomes.count(RowOutcome::Accepted) == outcomes.rowCount() ? 0 : ExitNotAllAccepted;
+}
+
+} // namespace sluice::cli
