@@ -190,7 +190,9 @@ void BatchUploader::send(std::unique_ptr<Batch> batch)
             [raw, lastSent = qint64(0), completions = 0](qint64 sent, qint64 total) mutable {
                 if (sent > 0)
                     raw->lastFacts.bodySent = true;
-                if (sent < lastSent || (sent == total && total > 0 && ++completions > 1))
+                if (total <= 0)
+                    return; // Qt's closing (0, 0) report
+                if (sent < lastSent || (sent == total && ++completions > 1))
                     raw->maybeStored = true;
                 lastSent = sent;
             });

@@ -8,26 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace sluice {
 
 namespace {
-
-bool syncToDisk(QFile &file)
-{
-    if (!file.flush())
-        return false;
-#ifdef Q_OS_WIN
-    return _commit(file.handle()) == 0;
-#else
-    return ::fsync(file.handle()) == 0;
-#endif
-}
 
 QJsonArray errorsJson(const QList<ServerRowError> &errors)
 {
@@ -72,8 +55,10 @@ UploadJournal::UploadJournal(QString path)
 
 bool UploadJournal::open(QIODevice::OpenMode mode)
 {
-    if (m_file.open(mode | QIODevice::WriteOnly))
+    if (m_file.open(mode | QIODevice::WriteOnly)) {
+        m_syncer = std::make_unique<DiskSyncer>(m_file.handle());
         return true;
+    }
     m_error = tr("cannot write the journal %1: %2").arg(m_path, m_file.errorString());
     return false;
 }
@@ -84,7 +69,7 @@ Result<std::unique_ptr<UploadJournal>> UploadJournal::create(const QString &path
     std::unique_ptr<UploadJournal> journal(new UploadJournal(path));
     if (!journal->open(QIODevice::NewOnly))
         return Error {journal->m_error};
-    journal->writeLine(runJson(run), true);
+    journal->writeLine(runJson(run), Durability::SyncedNow);
     if (!journal->m_error.isEmpty())
         return Error {journal->m_error};
     return journal;
@@ -104,13 +89,18 @@ Result<std::unique_ptr<UploadJournal>> UploadJournal::reopen(const QString &path
     return journal;
 }
 
-void UploadJournal::writeLine(const QJsonObject &line, bool sync)
+void UploadJournal::writeLine(const QJsonObject &line, Durability durability)
 {
     if (!m_error.isEmpty())
         return;
     QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact);
     bytes += '\n';
-    if (m_file.write(bytes) != bytes.size() || (sync ? !syncToDisk(m_file) : !m_file.flush()))
+    bool ok = m_file.write(bytes) == bytes.size() && m_file.flush();
+    if (ok && durability == Durability::SyncedNow)
+        ok = m_syncer->syncNow();
+    else if (ok && durability == Durability::SyncedSoon)
+        m_syncer->syncSoon();
+    if (!ok || m_syncer->hasFailed())
         m_error = tr("cannot write the journal %1: %2").arg(m_path, m_file.errorString());
 }
 
@@ -121,7 +111,7 @@ void UploadJournal::recordSending(int batchId, const QString &sheetRows, int att
                {journal::Rows, sheetRows},
                {journal::Attempt, attempt},
                {journal::At, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
-              sync);
+              sync ? Durability::SyncedNow : Durability::Flushed);
 }
 
 void UploadJournal::recordResult(const BatchResult &result, const RowSource &rows)
@@ -142,14 +132,14 @@ void UploadJournal::recordResult(const BatchResult &result, const RowSource &row
                {journal::Message, result.message},
                {journal::Accepted, result.accepted},
                {journal::Rejected, rejected}},
-              true);
+              Durability::SyncedSoon);
 }
 
 void UploadJournal::recordResumed(const QDateTime &when)
 {
     writeLine({{journal::Type, journal::TypeResumed},
                {journal::At, when.toUTC().toString(Qt::ISODateWithMs)}},
-              true);
+              Durability::SyncedNow);
 }
 
 void UploadJournal::recordEnd(const QDateTime &when, const QString &reason)
@@ -157,7 +147,7 @@ void UploadJournal::recordEnd(const QDateTime &when, const QString &reason)
     writeLine({{journal::Type, journal::TypeEnd},
                {journal::At, when.toUTC().toString(Qt::ISODateWithMs)},
                {journal::Reason, reason}},
-              true);
+              Durability::SyncedNow);
 }
 
 QString UploadJournal::sheetRowRanges(const std::vector<qsizetype> &rows, const RowSource &source)
