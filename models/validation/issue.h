@@ -18,6 +18,10 @@ enum class IssueCode : quint8 {
     Length,       // a string over the API's 65,535 bytes (the server rejects it as TYPE)
     Range,        // a value of the type, but out of its range (precision, overflow, hour 25)
     Suspicious,   // a warning: fields that disagree (shipped more than ordered, …)
+    // Found only by the server (a dry run or an upload), never by the local checks:
+    UnknownColumn, // DI_E_10006: a key the table does not have
+    KeyExists,     // DI_E_10008: APPEND of a primary key the table already holds
+    Server,        // any other code the server sent; its own code is kept in the cause
 };
 
 enum class Severity : quint8 {

@@ -28,6 +28,12 @@ QString issueCodeName(IssueCode code)
         return QStringLiteral("SL_E_RANGE");
     case IssueCode::Suspicious:
         return QStringLiteral("SL_W_SUSPICIOUS");
+    case IssueCode::UnknownColumn:
+        return QStringLiteral("DI_E_10006");
+    case IssueCode::KeyExists:
+        return QStringLiteral("DI_E_10008");
+    case IssueCode::Server:
+        return QStringLiteral("SL_E_SERVER");
     }
     return {};
 }
@@ -55,6 +61,12 @@ QString issueCategory(IssueCode code)
         return QStringLiteral("RANGE");
     case IssueCode::Suspicious:
         return QStringLiteral("SUSPICIOUS");
+    case IssueCode::UnknownColumn:
+        return QStringLiteral("UNKNOWN_COLUMN");
+    case IssueCode::KeyExists:
+        return QStringLiteral("KEY_EXISTS");
+    case IssueCode::Server:
+        return QStringLiteral("SERVER");
     }
     return {};
 }

@@ -165,6 +165,12 @@ QString RowRules::suggestedFix(IssueCode code, AttributeType type)
         return tr("correct the value");
     case IssueCode::Suspicious:
         return tr("check both values; send the row as it is if they are right");
+    case IssueCode::UnknownColumn:
+        return tr("check the mapping against the table's columns");
+    case IssueCode::KeyExists:
+        return tr("send the row with UPSERT to update it, or leave it out");
+    case IssueCode::Server:
+        return tr("correct the value as the server's message says");
     }
     return {};
 }

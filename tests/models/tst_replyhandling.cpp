@@ -3,6 +3,8 @@
 #include "models/upload/replyclassifier.h"
 #include "models/upload/requestpacer.h"
 #include "models/upload/retrypolicy.h"
+#include "models/upload/serverissues.h"
+#include "tests/support/catalogues.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void retryAfterIsNeverShortened();
     void pacerSpacesRequestsAndSlowsAfter429();
     void noPacingWhenOff();
+    void serverErrorsBecomeCellIssues();
 };
 
 void TestReplyHandling::statusDecidesWhatToDo_data()
@@ -207,6 +210,34 @@ void TestReplyHandling::noPacingWhenOff()
         QCOMPARE(pacer.waitMs(0), 0);
         pacer.started(0);
     }
+}
+
+void TestReplyHandling::serverErrorsBecomeCellIssues()
+{
+    const auto catalogue = sluice::test::builtInCatalogue();
+    const Resource &orders = *catalogue->resource(u"INV.CUSTOMER_ORDERS");
+    std::vector<NormalisedCell> cells(size_t(orders.attributes.size()));
+    cells[0].source = QStringLiteral("ORD-9");
+    cells[8].source = QStringLiteral("ten");
+    const QList<ServerRowError> errors {
+        {QStringLiteral("DI_E_10002"), QStringLiteral("TYPE"), QStringLiteral("ORDERED_UNITS"),
+         QStringLiteral("expected an integer, got 'ten'")},
+        {QStringLiteral("DI_E_10008"), QStringLiteral("KEY_EXISTS"),
+         QStringLiteral("order_id,order_line_id,updated_at"), QStringLiteral("key exists")},
+        {QStringLiteral("DI_E_77777"), QStringLiteral("NEW"), QString(),
+         QStringLiteral("new rule")}};
+    const std::vector<CellIssue> issues = ServerIssues::forRow(4, errors, orders, cells);
+    QCOMPARE(issues.size(), size_t(3));
+    // Sorted by attribute: the key (order_id, 0) and the row-level one (0), then ordered_units.
+    QCOMPARE(issues.at(0).code, IssueCode::KeyExists);
+    QCOMPARE(issues.at(0).value, u"ORD-9");
+    QCOMPARE(issues.at(1).code, IssueCode::Server);
+    QCOMPARE(issues.at(1).cause, u"server DI_E_77777");
+    QCOMPARE(issues.at(2).attribute, 8); // matched whatever the server's case
+    QCOMPARE(issues.at(2).code, IssueCode::Type);
+    QCOMPARE(issues.at(2).value, u"ten");
+    QCOMPARE(issues.at(2).row, 4);
+    QCOMPARE(issueCodeName(issues.at(0).code), u"DI_E_10008");
 }
 
 QTEST_GUILESS_MAIN(TestReplyHandling)
