@@ -152,7 +152,8 @@ void TestCli::usageErrorsExitWithTwo_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::addRow("no command") << QStringList {} << "no command given";
-    QTest::addRow("unknown command") << QStringList {"upload"} << "unknown command 'upload'";
+    QTest::addRow("unknown command") << QStringList {"download"} << "unknown command 'download'";
+    QTest::addRow("upload without a file") << QStringList {"upload"} << "'upload' takes one FILE";
     QTest::addRow("describe without id") << QStringList {"describe"} << "takes one RESOURCE_ID";
     QTest::addRow("solution with describe")
         << QStringList {"describe", "QP.CUSTOMER", "--solution", "QP"} << "--solution goes with";
