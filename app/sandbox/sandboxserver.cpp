@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/sandboxserver.h"
 
+#include "app/sandbox/quickacktcpserver.h"
 #include "models/schema/endpoint.h"
 
 #include <QHttpServerRequest>
@@ -95,7 +96,13 @@ quint16 SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
     if (m_store.open())
         return 0;
-    return m_server.listen(address, port);
+    auto *socket = new QuickAckTcpServer(this);
+    if (!socket->listen(address, port)) {
+        delete socket;
+        return 0;
+    }
+    m_server.bind(socket);
+    return socket->serverPort();
 }
 
 void SandboxServer::addRoutes(const QString &base)
