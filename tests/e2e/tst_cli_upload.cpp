@@ -65,6 +65,8 @@ void TestCliUpload::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_environment.insert(QStringLiteral("SLUICE_TEST_TOKEN"), Token);
+    // Runs without --journal write theirs into the data folder: keep it inside the test's.
+    m_environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     m_orders100k = writeOrders(QStringLiteral("orders100k.csv"), 100000);
 }
 
