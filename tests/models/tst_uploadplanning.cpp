@@ -7,10 +7,11 @@
 #include "tests/support/stringrowsource.h"
 
 #include <QJsonArray>
-#include <numeric>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <numeric>
 
 using namespace sluice;
 using namespace sluice::test;
