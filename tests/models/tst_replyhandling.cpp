@@ -216,9 +216,12 @@ void TestReplyHandling::serverErrorsBecomeCellIssues()
 {
     const auto catalogue = sluice::test::builtInCatalogue();
     const Resource &orders = *catalogue->resource(u"INV.CUSTOMER_ORDERS");
-    std::vector<NormalisedCell> cells(size_t(orders.attributes.size()));
-    cells[0].source = QStringLiteral("ORD-9");
-    cells[8].source = QStringLiteral("ten");
+    std::vector<NormalisedCell> cells;
+    for (qsizetype i = 0; i < orders.attributes.size(); ++i) {
+        NormalisedCell cell;
+        cell.source = i == 0 ? QStringLiteral("ORD-9") : i == 8 ? QStringLiteral("ten") : QString();
+        cells.push_back(std::move(cell));
+    }
     const QList<ServerRowError> errors {
         {QStringLiteral("DI_E_10002"), QStringLiteral("TYPE"), QStringLiteral("ORDERED_UNITS"),
          QStringLiteral("expected an integer, got 'ten'")},

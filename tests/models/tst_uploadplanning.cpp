@@ -113,12 +113,17 @@ void TestUploadPlanning::stringsAreEscapedExactly()
 void TestUploadPlanning::unmappedAttributesAreLeftOutAndEmptyOnesAreNull()
 {
     PayloadWriter writer(*m_orders, QStringLiteral("INV_OOTB"), OperationType::Upsert, false);
-    std::vector<NormalisedCell> cells(size_t(m_orders->attributes.size()));
-    for (NormalisedCell &cell : cells)
-        cell.mapped = false;
-    cells[0] = {ApiValue::string(QStringLiteral("ORD-1")), std::nullopt, QStringLiteral("ORD-1")};
-    cells[8] = {ApiValue::number(QStringLiteral("12345678901234567890")), std::nullopt, {}};
-    cells[11] = {ApiValue::null(), std::nullopt, {}};
+    // Built cell by cell: GCC's -Wnull-dereference at -O2 misreads writes into a sized vector.
+    std::vector<NormalisedCell> cells;
+    for (qsizetype i = 0; i < m_orders->attributes.size(); ++i) {
+        NormalisedCell cell;
+        cell.mapped = i == 0 || i == 8 || i == 11;
+        if (i == 0)
+            cell.value = ApiValue::string(QStringLiteral("ORD-1"));
+        else if (i == 8)
+            cell.value = ApiValue::number(QStringLiteral("12345678901234567890"));
+        cells.push_back(std::move(cell));
+    }
     QByteArray record;
     writer.appendRecord(record, cells);
     // Numbers keep their digits: 20 digits would be rounded by any double on the way.
