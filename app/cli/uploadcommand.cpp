@@ -2,9 +2,8 @@
 #include "app/cli/uploadcommand.h"
 
 #include "app/cli/uploadsetup.h"
-#include "models/upload/batchuploader.h"
-#include "models/upload/uploadreport.h"
 #include "models/upload/uploadresults.h"
+#include "models/upload/uploadrun.h"
 #include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
 
@@ -80,73 +79,35 @@ void printProgress(const UploadProgress &progress, QTextStream &err)
     err.flush();
 }
 
-struct RunOutcome
+// Prints what the user needs while the run goes on, and waits for its end.
+BatchUploader::StopReason runBatches(UploadRun &run, const RowSource &rows, QTextStream &err)
 {
     BatchUploader::StopReason reason = BatchUploader::StopReason::Completed;
-    QString stopMessage;
-    bool gaveUp = false;
-    QString journalError;
-};
-
-RunOutcome runBatches(BatchUploader &uploader, UploadJournal &journal, UploadReport &report,
-                      const RowSource &rows, bool syncSending, QTextStream &err)
-{
-    RunOutcome outcome;
     QEventLoop loop;
     QElapsedTimer sincePrinted;
     sincePrinted.start();
-    QObject::connect(&uploader, &BatchUploader::batchSending, &loop,
-                     [&](int id, const std::vector<qsizetype> &batchRows, int attempt) {
-                         journal.recordSending(id, UploadJournal::sheetRowRanges(batchRows, rows),
-                                               attempt, syncSending);
-                     });
-    QObject::connect(
-        &uploader, &BatchUploader::batchFinished, &loop, [&](const BatchResult &result) {
-            journal.recordResult(result, rows);
-            report.addBatch(result);
-            outcome.gaveUp |= result.gaveUp;
-            if (result.status != BatchStatus::Acknowledged
-                && result.status != BatchStatus::Cancelled)
-                err << "  batch " << result.id << " (rows "
-                    << UploadJournal::sheetRowRanges(result.rows, rows)
-                    << "): " << batchStatusName(result.status) << ": " << result.message << "\n";
-            if (!journal.errorString().isEmpty() && outcome.journalError.isEmpty()) {
-                // Without a journal a crash could resend acknowledged rows: stop.
-                outcome.journalError = journal.errorString();
-                uploader.cancel();
-            }
-        });
-    QObject::connect(&uploader, &BatchUploader::progressed, &loop,
-                     [&](const UploadProgress &progress) {
-                         if (sincePrinted.elapsed() < 2000)
-                             return;
-                         sincePrinted.restart();
-                         printProgress(progress, err);
-                     });
-    QObject::connect(&uploader, &BatchUploader::finished, &loop,
-                     [&](BatchUploader::StopReason reason) {
-                         outcome.reason = reason;
-                         loop.quit();
-                     });
-    InterruptWatch interrupts(uploader);
-    uploader.start();
-    if (uploader.state() != BatchUploader::State::Finished)
+    QObject::connect(&run, &UploadRun::batchFinished, &loop, [&](const BatchResult &result) {
+        if (result.status != BatchStatus::Acknowledged && result.status != BatchStatus::Cancelled)
+            err << "  batch " << result.id << " (rows "
+                << UploadJournal::sheetRowRanges(result.rows, rows)
+                << "): " << batchStatusName(result.status) << ": " << result.message << "\n";
+    });
+    QObject::connect(&run, &UploadRun::progressed, &loop, [&](const UploadProgress &progress) {
+        if (sincePrinted.elapsed() < 2000)
+            return;
+        sincePrinted.restart();
+        printProgress(progress, err);
+    });
+    QObject::connect(&run, &UploadRun::finished, &loop, [&](BatchUploader::StopReason stopped) {
+        reason = stopped;
+        loop.quit();
+    });
+    InterruptWatch interrupts(run.uploader());
+    run.start();
+    if (run.uploader().state() != BatchUploader::State::Finished)
         loop.exec();
-    outcome.stopMessage = uploader.stopMessage();
-    return outcome;
-}
-
-QString stopReasonName(BatchUploader::StopReason reason)
-{
-    switch (reason) {
-    case BatchUploader::StopReason::Completed:
-        return QStringLiteral("completed");
-    case BatchUploader::StopReason::Cancelled:
-        return QStringLiteral("cancelled");
-    case BatchUploader::StopReason::AuthenticationFailed:
-        return QStringLiteral("authentication-failed");
-    }
-    return {};
+    run.close();
+    return reason;
 }
 
 bool writeOutputs(const QCommandLineParser &parser, const UploadOptions &options,
@@ -164,19 +125,20 @@ bool writeOutputs(const QCommandLineParser &parser, const UploadOptions &options
     return true;
 }
 
-void printSummary(const RowOutcomes &outcomes, const UploadSetup &setup, QTextStream &out)
+void printSummary(const RowOutcomes &outcomes, const UploadTarget &target, qsizetype heldBack,
+                  const QString &journalPath, QTextStream &out)
 {
-    out << (setup.target.dryRun ? "dry run " : "") << operationTypeName(setup.target.operation)
-        << " → " << setup.target.table << ": " << outcomes.count(RowOutcome::Accepted)
-        << " accepted, " << outcomes.count(RowOutcome::Rejected) << " rejected, "
+    out << (target.dryRun ? "dry run " : "") << operationTypeName(target.operation) << " → "
+        << target.table << ": " << outcomes.count(RowOutcome::Accepted) << " accepted, "
+        << outcomes.count(RowOutcome::Rejected) << " rejected, "
         << outcomes.count(RowOutcome::Uncertain) << " uncertain, "
         << outcomes.count(RowOutcome::NotSent) << " not sent, "
         << outcomes.count(RowOutcome::Skipped) << " with local errors\n";
-    if (setup.plan.heldBack > 0)
-        out << "  " << setup.plan.heldBack
+    if (heldBack > 0)
+        out << "  " << heldBack
             << " rows held back: an earlier attempt may have stored them; rerun with --resume "
                "and --resend-uncertain to send them anyway\n";
-    out << "  journal: " << setup.journal->path() << "\n";
+    out << "  journal: " << journalPath << "\n";
 }
 
 } // namespace
@@ -240,47 +202,37 @@ int runUpload(const MapRequest &request, const QCommandLineParser &parser,
         << readSeconds << " s, checked " << validateSeconds << " s)\n";
     phase.restart();
 
+    const qsizetype heldBack = setup.plan.heldBack;
     QNetworkAccessManager network;
-    const PayloadWriter writer(resource, setup.target.solutionName, setup.target.operation,
-                               setup.target.dryRun);
-    BatchPlanner planner(rows, writer, setup.plan.rowsToSend, setup.settings.batchRows,
-                         setup.settings.batchBytes);
-    BatchUploader uploader(network, setup.target, setup.settings, planner, rows, setup.token,
-                           setup.plan.outcomes);
-    uploader.setRunId(setup.run.runId);
-    uploader.setFirstBatchId(setup.firstBatchId);
-    uploader.setMaybeStored(setup.plan.maybeStored);
+    UploadRun run(network, resource, rows, setup.target, setup.settings, setup.token, setup.run,
+                  std::move(setup.journal), std::move(setup.plan), setup.firstBatchId);
     if (parser.isSet(options.seed))
-        uploader.setRandomSeed(parser.value(options.seed).toULongLong());
+        run.uploader().setRandomSeed(parser.value(options.seed).toULongLong());
     RetryPolicy policy;
     policy.maxAttempts = setup.maxAttempts;
-    uploader.setRetryPolicy(policy);
-    UploadReport report(setup.run, rows, uploader.outcomes());
-    const bool syncSending = setup.target.operation == OperationType::Append;
-    const RunOutcome outcome = runBatches(uploader, *setup.journal, report, rows, syncSending, err);
+    run.uploader().setRetryPolicy(policy);
+    const BatchUploader::StopReason reason = runBatches(run, rows, err);
     err << "sent in " << double(phase.elapsed()) / 1000 << " s\n";
-    setup.journal->recordEnd(QDateTime::currentDateTimeUtc(), stopReasonName(outcome.reason));
-    report.setFinished(QDateTime::currentDateTimeUtc(), stopReasonName(outcome.reason));
 
-    const RowOutcomes &outcomes = uploader.outcomes();
+    const RowOutcomes &outcomes = run.outcomes();
     const UploadResults results(prepared->sheet.table, prepared->sheet.layout, rows, resource,
                                 outcomes, &validator.issues());
     std::optional<Error> reportError;
     if (parser.isSet(validateOptions.report))
-        reportError = report.write(parser.value(validateOptions.report));
+        reportError = run.report().write(parser.value(validateOptions.report));
     if (reportError)
         err << "sluice-cli: " << reportError->message << "\n";
     const bool written = !reportError && writeOutputs(parser, options, results, err);
-    printSummary(outcomes, setup, out);
-    if (!outcome.journalError.isEmpty()) {
-        err << "sluice-cli: stopped: " << outcome.journalError << "\n";
+    printSummary(outcomes, setup.target, heldBack, run.journal().path(), out);
+    if (!run.journalError().isEmpty()) {
+        err << "sluice-cli: stopped: " << run.journalError() << "\n";
         return ExitUsage;
     }
-    if (outcome.reason == BatchUploader::StopReason::AuthenticationFailed) {
-        err << "sluice-cli: the server refused the token: " << outcome.stopMessage << "\n";
+    if (reason == BatchUploader::StopReason::AuthenticationFailed) {
+        err << "sluice-cli: the server refused the token: " << run.uploader().stopMessage() << "\n";
         return ExitAuthentication;
     }
-    if (outcome.gaveUp)
+    if (run.gaveUp())
         return ExitNetwork;
     if (!written)
         return ExitUsage;
