@@ -26,15 +26,6 @@ namespace sluice::cli {
 
 namespace {
 
-QByteArray fileSha256(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (file.open(QIODevice::ReadOnly))
-        hash.addData(&file);
-    return hash.result().toHex();
-}
-
 // The keychain answers asynchronously; the command line waits for it, at most a few seconds
 // (a locked keychain that asks the user for a password gets longer).
 QString tokenFromKeychain(const QString &account, QString *problem)
@@ -219,7 +210,7 @@ JournalRunInfo describeRun(const QString &path, const Prepared &prepared,
     run.started = QDateTime::currentDateTimeUtc();
     run.filePath = QFileInfo(path).absoluteFilePath();
     run.fileSize = QFileInfo(path).size();
-    run.fileSha256 = fileSha256(path);
+    run.fileSha256 = UploadJournal::fileSha256(path);
     const int sheet = prepared.sheet.sheetIndex;
     run.sheet
         = sheet < prepared.sheet.sheets.size() ? prepared.sheet.sheets.at(sheet).name : QString();
@@ -232,10 +223,7 @@ JournalRunInfo describeRun(const QString &path, const Prepared &prepared,
     run.operation = target.operation;
     run.dryRun = target.dryRun;
     run.profile = prepared.profileName;
-    MappingProfile mapping; // only the mapping: names and dates must not change the hash
-    mapping.mapping = prepared.proposal.automap.mapping;
-    run.mappingSha256
-        = QCryptographicHash::hash(mapping.toJson(), QCryptographicHash::Sha256).toHex();
+    run.mappingSha256 = UploadJournal::mappingSha256(prepared.proposal.automap.mapping);
     run.dataRows = dataRows;
     return run;
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "models/upload/uploadjournal.h"
 
+#include "models/mapping/mappingprofile.h"
 #include "models/upload/journalformat_p.h"
 #include "models/validation/rowsource.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,6 +150,22 @@ void UploadJournal::recordEnd(const QDateTime &when, const QString &reason)
                {journal::At, when.toUTC().toString(Qt::ISODateWithMs)},
                {journal::Reason, reason}},
               Durability::SyncedNow);
+}
+
+QByteArray UploadJournal::fileSha256(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (file.open(QIODevice::ReadOnly))
+        hash.addData(&file);
+    return hash.result().toHex();
+}
+
+QByteArray UploadJournal::mappingSha256(const Mapping &mapping)
+{
+    MappingProfile profile; // only the mapping: names and dates must not change the hash
+    profile.mapping = mapping;
+    return QCryptographicHash::hash(profile.toJson(), QCryptographicHash::Sha256).toHex();
 }
 
 QString UploadJournal::sheetRowRanges(const std::vector<qsizetype> &rows, const RowSource &source)

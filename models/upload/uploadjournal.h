@@ -15,6 +15,7 @@
 namespace sluice {
 
 class RowSource;
+struct Mapping;
 
 // What a run is: enough to refuse resuming it against another file, target or mapping. Never
 // holds a token.
@@ -69,6 +70,11 @@ public:
     void recordResult(const BatchResult &result, const RowSource &rows);
     void recordResumed(const QDateTime &when);
     void recordEnd(const QDateTime &when, const QString &reason);
+
+    // What identifies a run's input: the file's bytes (SHA-256, hex; reads the whole file, so
+    // call it off the GUI thread for big files) and the mapping (its saved form, hashed).
+    static QByteArray fileSha256(const QString &path);
+    static QByteArray mappingSha256(const Mapping &mapping);
 
     // "2-501,503,510-520": consecutive sheet rows as ranges.
     static QString sheetRowRanges(const std::vector<qsizetype> &rows, const RowSource &source);

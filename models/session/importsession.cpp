@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "models/session/importsession.h"
+
+#include "models/source/readerfactory.h"
+#include "models/source/sheetloadjob.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sluice {
+
+// One validation on worker threads. It owns what the workers read, so that a newer request can
+// replace the session's table or mapping while this one is still winding down.
+struct ImportSession::Validation
+{
+    std::shared_ptr<const SheetTable> table;
+    std::shared_ptr<const MappedRowSource> rows;
+    std::shared_ptr<Validator> validator;
+    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
+    QFutureWatcher<bool> watcher;
+    QTimer progress;
+};
+
+ImportSession::ImportSession(std::shared_ptr<const Catalogue> catalogue,
+                             QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_catalogue(std::move(catalogue))
+    , m_network(network)
+    , m_table(std::make_shared<SheetTable>())
+{}
+
+ImportSession::~ImportSession()
+{
+    cancelLoading();
+    dropValidation();
+}
+
+void ImportSession::openFile(const QString &path, int sheetIndex)
+{
+    cancelLoading();
+    dropValidation();
+    m_path = path;
+    m_sheetIndex = sheetIndex;
+    m_fileSha256 = QtConcurrent::run([path] { return UploadJournal::fileSha256(path); });
+    Result<std::unique_ptr<SpreadsheetReader>> reader = ReaderFactory::create(path);
+    if (!reader) {
+        Q_EMIT loadFailed(reader.error().message);
+        return;
+    }
+    Result<QList<SheetInfo>> sheets = reader.value()->open(path);
+    if (!sheets) {
+        Q_EMIT loadFailed(sheets.error().message);
+        return;
+    }
+    m_sheets = *sheets;
+    if (m_sheetIndex < 0 || m_sheetIndex >= m_sheets.size()) {
+        Q_EMIT loadFailed(
+            tr("%1 has no sheet %2").arg(QFileInfo(path).fileName()).arg(sheetIndex + 1));
+        return;
+    }
+    startLoad(std::move(reader).value());
+}
+
+void ImportSession::startLoad(std::unique_ptr<SpreadsheetReader> reader)
+{
+    auto *job = new SheetLoadJob(std::move(reader), m_sheetIndex, this);
+    m_loadJob = job;
+    connect(job, &SheetLoadJob::progressed, this, &ImportSession::loadProgressed);
+    connect(job, &SheetLoadJob::finished, this, [this, job] {
+        if (job == m_loadJob) {
+            *m_table = job->takeTable();
+            m_loadJob = nullptr;
+            finishLoad();
+        }
+        job->deleteLater();
+    });
+    connect(job, &SheetLoadJob::failed, this, [this, job](const QString &message) {
+        if (job == m_loadJob) {
+            m_loadJob = nullptr;
+            Q_EMIT loadFailed(message);
+        }
+        job->deleteLater();
+    });
+    connect(job, &SheetLoadJob::cancelled, job, &QObject::deleteLater);
+    job->start();
+}
+
+void ImportSession::cancelLoading()
+{
+    if (SheetLoadJob *job = m_loadJob) {
+        m_loadJob = nullptr;
+        job->cancel();
+    }
+}
+
+void ImportSession::finishLoad()
+{
+    m_layout = HeaderDetector::detect(*m_table);
+    if (m_resource)
+        setResource(m_resource->id);
+    Q_EMIT loaded();
+    Q_EMIT layoutChanged();
+}
+
+void ImportSession::setHeaderRow(qsizetype row)
+{
+    m_layout = HeaderDetector::detect(*m_table, row);
+    if (m_resource)
+        setResource(m_resource->id);
+    Q_EMIT layoutChanged();
+}
+
+bool ImportSession::setResource(const QString &resourceId, const std::optional<Mapping> &saved)
+{
+    const Resource *resource = m_catalogue->resource(resourceId);
+    if (!resource)
+        return false;
+    m_resource = resource;
+    m_proposal = MappingProposer::propose(*resource, *m_table, m_layout, saved);
+    rebuildRows();
+    return true;
+}
+
+void ImportSession::setMapping(const Mapping &mapping)
+{
+    if (!m_resource || mapping.resourceId != m_resource->id)
+        return;
+    m_proposal.automap.mapping = mapping;
+    rebuildRows();
+}
+
+void ImportSession::rebuildRows()
+{
+    dropValidation();
+    m_validator.reset();
+    m_rows = std::make_shared<MappedRowSource>(*m_table, m_layout, *m_resource,
+                                               m_proposal.automap.mapping);
+    Q_EMIT mappingChanged();
+}
+
+void ImportSession::dropValidation()
+{
+    if (!m_validation)
+        return;
+    m_validation->cancel->store(true);
+    m_validation->progress.stop();
+    // The workers keep their own references; the watcher must not report to us any more.
+    m_validation->watcher.disconnect(this);
+    Validation *leaving = m_validation.release();
+    // Freed once the workers are done, from the event loop: not inside the watcher's own signal.
+    const auto free = [leaving] {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [leaving] { delete leaving; }, Qt::QueuedConnection);
+    };
+    if (leaving->watcher.isFinished())
+        free();
+    else
+        QObject::connect(&leaving->watcher, &QFutureWatcherBase::finished, &leaving->watcher, free);
+}
+
+void ImportSession::validate()
+{
+    if (!m_rows)
+        return;
+    dropValidation();
+    auto job = std::make_unique<Validation>();
+    job->table = m_table;
+    job->rows = m_rows;
+    job->validator = std::make_shared<Validator>(*m_resource);
+    Validation *raw = job.get();
+    connect(&raw->progress, &QTimer::timeout, this, [this, raw] {
+        Q_EMIT validationProgressed(raw->validator->rowsChecked(), raw->rows->rowCount());
+    });
+    connect(&raw->watcher, &QFutureWatcherBase::finished, this, [this, raw] {
+        raw->progress.stop();
+        m_validator = raw->validator;
+        m_validation.reset();
+        Q_EMIT validated();
+    });
+    m_validation = std::move(job);
+    raw->progress.start(100);
+    raw->watcher.setFuture(QtConcurrent::run(
+        [validator = raw->validator, rows = raw->rows, table = raw->table, cancel = raw->cancel] {
+            return validator->validateAll(*rows, cancel.get());
+        }));
+}
+
+std::vector<qsizetype> ImportSession::rowsToSend() const
+{
+    std::vector<qsizetype> rows;
+    if (!m_rows || !m_validator)
+        return rows;
+    for (qsizetype row = 0; row < m_rows->rowCount(); ++row) {
+        if (!m_validator->issues().rowHasErrors(row))
+            rows.push_back(row);
+    }
+    return rows;
+}
+
+std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
+                                                const UploadSettings &settings,
+                                                const QString &token, const QString &journalPath)
+{
+    if (!m_rows || !m_validator)
+        return Error {tr("check the rows before uploading them")};
+    if (m_upload && m_upload->uploader().state() != BatchUploader::State::Finished)
+        return Error {tr("an upload is still running")};
+    if (!m_fileSha256.isFinished())
+        return Error {tr("Sluice is still reading %1; try again in a moment").arg(m_path)};
+    JournalRunInfo info;
+    info.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.started = QDateTime::currentDateTimeUtc();
+    info.filePath = QFileInfo(m_path).absoluteFilePath();
+    info.fileSize = QFileInfo(m_path).size();
+    info.fileSha256 = m_fileSha256.result();
+    info.sheet = m_sheets.value(m_sheetIndex).name;
+    info.url = target.ingestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    info.table = target.table;
+    info.solutionName = target.solutionName;
+    info.operation = target.operation;
+    info.dryRun = target.dryRun;
+    info.mappingSha256 = UploadJournal::mappingSha256(mapping());
+    info.dataRows = m_rows->rowCount();
+    auto journal = UploadJournal::create(journalPath, info);
+    if (!journal)
+        return journal.error();
+    ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
+    for (qsizetype row = 0; row < m_rows->rowCount(); ++row) {
+        if (m_validator->issues().rowHasErrors(row))
+            plan.outcomes.set(row, RowOutcome::Skipped);
+    }
+    m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
+                                           info, std::move(journal).value(), std::move(plan));
+    connect(m_upload.get(), &UploadRun::finished, this, [this](BatchUploader::StopReason reason) {
+        m_upload->close();
+        Q_EMIT uploadFinished(reason);
+    });
+    m_upload->start();
+    return std::nullopt;
+}
+
+} // namespace sluice

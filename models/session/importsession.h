@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "models/mapping/mappingproposer.h"
+#include "models/schema/catalogue.h"
+#include "models/source/headerdetector.h"
+#include "models/source/sheetinfo.h"
+#include "models/source/sheetloadjob.h"
+#include "models/source/sheettable.h"
+#include "models/upload/uploadrun.h"
+#include "models/validation/mappedrowsource.h"
+#include "models/validation/validator.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace sluice {
+
+// The import flow without widgets (ARCHITECTURE.md §1): a file is opened and one sheet read on
+// a worker thread, mapped onto a resource, validated on worker threads, and uploaded. The pages
+// of the app observe it and pass the user's intent to it; tests drive it directly. Each long
+// step reports progress, can be cancelled, and a newer request supersedes an older one: results
+// of a superseded load or validation are dropped, never applied.
+class ImportSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    ImportSession(std::shared_ptr<const Catalogue> catalogue, QNetworkAccessManager &network,
+                  QObject *parent = nullptr);
+    ~ImportSession() override;
+
+    // Open: reads the file's sheet list at once, then the chosen sheet in the background.
+    void openFile(const QString &path, int sheetIndex = 0);
+    void cancelLoading();
+    bool isLoading() const { return m_loadJob != nullptr; }
+    const QString &filePath() const { return m_path; }
+    const QList<SheetInfo> &sheets() const { return m_sheets; }
+    int sheetIndex() const { return m_sheetIndex; }
+    const SheetTable &table() const { return *m_table; }
+    const SheetLayout &layout() const { return m_layout; }
+    void setHeaderRow(qsizetype row);
+
+    // Target and mapping: choosing a resource proposes a mapping (a saved one first).
+    bool setResource(const QString &resourceId, const std::optional<Mapping> &saved = {});
+    const Resource *resource() const { return m_resource; }
+    const MappingProposal &proposal() const { return m_proposal; }
+    const Mapping &mapping() const { return m_proposal.automap.mapping; }
+    void setMapping(const Mapping &mapping);
+
+    // Review: every row checked on worker threads.
+    void validate();
+    bool isValidating() const { return m_validation != nullptr; }
+    const MappedRowSource *rows() const { return m_rows.get(); }
+    const IssueIndex *issues() const { return m_validator ? &m_validator->issues() : nullptr; }
+    // The data rows without errors: what an upload sends.
+    std::vector<qsizetype> rowsToSend() const;
+
+    // Upload: a run to target, journalled to journalPath (a new file).
+    std::optional<Error> startUpload(const UploadTarget &target, const UploadSettings &settings,
+                                     const QString &token, const QString &journalPath);
+    UploadRun *upload() const { return m_upload.get(); }
+
+Q_SIGNALS:
+    void loadProgressed(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead);
+    void loaded();
+    void loadFailed(const QString &message);
+    void layoutChanged();
+    void mappingChanged();
+    void validationProgressed(qsizetype rowsChecked, qsizetype rowCount);
+    void validated();
+    void uploadFinished(sluice::BatchUploader::StopReason reason);
+
+private:
+    struct Validation;
+
+    void startLoad(std::unique_ptr<SpreadsheetReader> reader);
+    void finishLoad();
+    void rebuildRows();
+    void dropValidation();
+
+    std::shared_ptr<const Catalogue> m_catalogue;
+    QNetworkAccessManager &m_network;
+    QString m_path;
+    QList<SheetInfo> m_sheets;
+    int m_sheetIndex = 0;
+    QPointer<SheetLoadJob> m_loadJob;
+    QFuture<QByteArray> m_fileSha256; // hashed beside the read, for the journal
+    std::shared_ptr<SheetTable> m_table;
+    SheetLayout m_layout;
+    const Resource *m_resource = nullptr;
+    MappingProposal m_proposal;
+    std::shared_ptr<const MappedRowSource> m_rows;
+    std::shared_ptr<Validator> m_validator; // the last finished validation's
+    std::unique_ptr<Validation> m_validation;
+    std::unique_ptr<UploadRun> m_upload;
+};
+
+} // namespace sluice

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The import flow without widgets: open, map, validate and upload to the in-process sandbox.
+#include "app/sandbox/sandboxserver.h"
+#include "models/schema/endpoint.h"
+#include "models/session/importsession.h"
+#include "tests/support/catalogues.h"
+#include "tests/support/orderrows.h"
+#include "tests/support/sandboxclient.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+using namespace sluice::test;
+
+namespace {
+const QString Table = QStringLiteral("INV_CUSTOMER_ORDERS_OOTB");
+const QByteArray Token = "session-token";
+} // namespace
+
+class TestImportSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensMapsValidatesAndUploads();
+    void aNewerValidationSupersedesAnOlderOne();
+    void aFileThatCannotBeReadSaysWhy();
+    void anUploadNeedsCheckedRows();
+
+private:
+    QString writeOrders(const QString &name, int count, int badEvery);
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<const Catalogue> m_catalogue;
+    QNetworkAccessManager m_network;
+};
+
+void TestImportSession::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_catalogue = builtInCatalogue();
+}
+
+QString TestImportSession::writeOrders(const QString &name, int count, int badEvery)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write("order_id,order_line_id,order_date,requested_ship_date,expected_ship_date,"
+               "actual_ship_date,product_id,location_id,ordered_units,ordered_value,updated_at,"
+               "status,shipped_units,shipped_value\n");
+    for (int n = 0; n < count; ++n) {
+        QStringList row = orderRow(n);
+        if (badEvery > 0 && n % badEvery == badEvery - 1)
+            row[8] = QStringLiteral("ten"); // not an integer: never sent
+        file.write(row.join(u',').toUtf8() + '\n');
+    }
+    return path;
+}
+
+void TestImportSession::opensMapsValidatesAndUploads()
+{
+    SandboxOptions options;
+    options.tokens = {QString::fromLatin1(Token)};
+    SandboxServer sandbox(m_catalogue, options);
+    const quint16 port = sandbox.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+
+    ImportSession session(m_catalogue, m_network);
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(writeOrders(QStringLiteral("orders.csv"), 1200, 100));
+    QVERIFY(session.isLoading()); // the read runs in the background
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(session.table().rowCount(), 1201);
+    QCOMPARE(session.layout().headerRow, 0);
+
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QVERIFY(session.rows());
+    QCOMPARE(session.rows()->rowCount(), 1200);
+    QCOMPARE(session.mapping().attributes.at(0).columns, QStringList {QStringLiteral("order_id")});
+
+    QSignalSpy validated(&session, &ImportSession::validated);
+    session.validate();
+    QVERIFY(session.isValidating());
+    QVERIFY(validated.wait(20000));
+    QCOMPARE(session.issues()->errorCount(), 12);
+    QCOMPARE(session.rowsToSend().size(), size_t(1188));
+
+    UploadTarget target;
+    target.table = Table;
+    target.solutionName = QStringLiteral("INV_OOTB");
+    target.ingestUrl = *Endpoint::ingestUrl(base, Endpoint::defaultPathTemplate(), Table);
+    UploadSettings settings;
+    settings.requestsPerSecond = 0;
+    QSignalSpy finished(&session, &ImportSession::uploadFinished);
+    const QString journal = m_dir.filePath(QStringLiteral("session.jsonl"));
+    QCOMPARE(session.startUpload(target, settings, QString::fromLatin1(Token), journal),
+             std::nullopt);
+    QVERIFY(finished.wait(30000));
+    const RowOutcomes &outcomes = session.upload()->outcomes();
+    QCOMPARE(outcomes.count(RowOutcome::Accepted), 1188);
+    QCOMPARE(outcomes.count(RowOutcome::Skipped), 12);
+    QCOMPARE(outcomes.outcome(99), RowOutcome::Skipped);
+    QCOMPARE(SandboxClient(base, Token).count(Table), 1188);
+    QVERIFY(QFileInfo(journal).size() > 0);
+}
+
+void TestImportSession::aNewerValidationSupersedesAnOlderOne()
+{
+    ImportSession session(m_catalogue, m_network);
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(writeOrders(QStringLiteral("many.csv"), 50000, 10));
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QSignalSpy validated(&session, &ImportSession::validated);
+    session.validate();
+    // The user maps ordered_units to nothing while the first check runs: only the second
+    // check's result may land.
+    Mapping mapping = session.mapping();
+    mapping.attributes[8] = {};
+    session.setMapping(mapping);
+    QVERIFY(!session.isValidating());
+    session.validate();
+    QVERIFY(validated.wait(30000));
+    QTest::qWait(200); // a dropped first result would arrive now, if it were delivered
+    QCOMPARE(validated.count(), 1);
+    // ordered_units is required: every row misses it, and no row has the old TYPE error.
+    QCOMPARE(session.issues()->count(IssueCode::Required), 50000);
+    QCOMPARE(session.issues()->count(IssueCode::Type), 0);
+}
+
+void TestImportSession::aFileThatCannotBeReadSaysWhy()
+{
+    ImportSession session(m_catalogue, m_network);
+    QSignalSpy failed(&session, &ImportSession::loadFailed);
+    session.openFile(m_dir.filePath(QStringLiteral("missing.xlsx")));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().contains(u"missing.xlsx"),
+             qPrintable(failed.at(0).at(0).toString()));
+    QVERIFY(!session.isLoading());
+}
+
+void TestImportSession::anUploadNeedsCheckedRows()
+{
+    ImportSession session(m_catalogue, m_network);
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(writeOrders(QStringLiteral("few.csv"), 5, 0));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    const std::optional<Error> error
+        = session.startUpload({}, {}, QString(), m_dir.filePath(QStringLiteral("x.jsonl")));
+    QVERIFY(error.has_value());
+    QVERIFY(error->message.contains(u"check the rows"));
+}
+
+QTEST_GUILESS_MAIN(TestImportSession)
+#include "tst_importsession.moc"
