@@ -167,7 +167,12 @@ void TestCliUpload::upsertThroughFaultsStoresExactlyTheFile()
         ++outcomes[entry.toObject().value(u"outcome").toString()];
     QVERIFY2(outcomes.value(QStringLiteral("injected-failure")) > 5, qPrintable(result.err));
     QVERIFY(outcomes.value(QStringLiteral("dropped")) > 2);
+#if !defined(__SANITIZE_ADDRESS__)
+    // A sanitizer build on a busy machine (the CI runs tests two at a time) stays under 20
+    // requests/s by itself, so the limit never bites there; tst_batchuploader covers 429s in
+    // every build.
     QVERIFY(outcomes.value(QStringLiteral("throttled")) > 0);
+#endif
     // The token is in no file the run wrote.
     for (const QString &path : {journal, report}) {
         QFile file(path);
