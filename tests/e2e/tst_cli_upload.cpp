@@ -47,6 +47,7 @@ private Q_SLOTS:
     void dryRunWritesNothingAndPutsServerErrorsOnTheirRows();
     void aServerThatNeverAnswersEndsWithExitCode4();
     void plainHttpIsRefusedForARemoteHost();
+    void theSampleWorkbookUploadsItsCleanRows();
 
 private:
     QString writeOrders(const QString &name, qsizetype count,
@@ -387,6 +388,29 @@ void TestCliUpload::plainHttpIsRefusedForARemoteHost()
         = runCli(uploadArguments(file, QStringLiteral("http://ingestion.peak.ai")));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(u"https"), qPrintable(result.err));
+}
+
+void TestCliUpload::theSampleWorkbookUploadsItsCleanRows()
+{
+    // The workbook the app opens on first start (resources/sample): a title, labels that are not
+    // the API's names, real dates, a totals line, and four rows with problems.
+    SandboxProcess sandbox(QStringLiteral(SLUICE_SANDBOX_PATH), Token, {});
+    const QString report = m_dir.filePath(QStringLiteral("sample-report.json"));
+    const CliResult result = runCli(
+        uploadArguments(QStringLiteral(SLUICE_SOURCE_DIR "/resources/sample/customer-orders.xlsx"),
+                        sandbox.url())
+        + QStringList {QStringLiteral("--report"), report});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(u"36 accepted, 0 rejected, 0 uncertain, 0 not sent, 4 with "
+                                 u"local errors"),
+             qPrintable(result.out));
+    SandboxClient admin(sandbox.base(), Token.toUtf8());
+    const QList<QJsonObject> records = admin.records(Table);
+    QCOMPARE(records.size(), 36);
+    // Excel's dates arrive as the API's timestamps, the amounts as numbers.
+    QCOMPARE(records.first().value(u"order_id").toString(), u"SO-25000");
+    QCOMPARE(records.first().value(u"order_date").toString(), u"2025-01-06 10:00:00");
+    QVERIFY(records.first().value(u"ordered_value").isDouble());
 }
 
 QTEST_GUILESS_MAIN(TestCliUpload)
