@@ -52,8 +52,8 @@ void TestReviewModel::initTestCase()
     QList<QStringList> rows;
     for (int n = 0; n < 100; ++n)
         rows.append(orderRow(n));
-    rows[10][m_units] = QStringLiteral("ten");     // an error
-    rows[40][m_units] = QStringLiteral("lots");    // another
+    rows[10][m_units] = QStringLiteral("ten");  // an error
+    rows[40][m_units] = QStringLiteral("lots"); // another
     m_rows = std::make_unique<StringRowSource>(*m_orders, rows);
     m_validator = std::make_unique<Validator>(*m_orders);
     m_validator->validateAll(*m_rows);
