@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/session/importsession.h"
 
+#include "models/common/logging.h"
 #include "models/source/readerfactory.h"
 #include "models/source/sheetloadjob.h"
 
@@ -234,12 +235,39 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     }
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
-    connect(m_upload.get(), &UploadRun::finished, this, [this](BatchUploader::StopReason reason) {
-        m_upload->close();
-        Q_EMIT uploadFinished(reason);
-    });
+    connect(m_upload.get(), &UploadRun::finished, this,
+            [this, info](BatchUploader::StopReason reason) {
+                m_upload->close();
+                recordRun(info);
+                Q_EMIT uploadFinished(reason);
+            });
     m_upload->start();
     return std::nullopt;
+}
+
+void ImportSession::recordRun(const JournalRunInfo &info)
+{
+    const RowOutcomes &outcomes = m_upload->outcomes();
+    RunHistoryEntry entry;
+    entry.runId = info.runId;
+    entry.started = info.started;
+    entry.finished = QDateTime::currentDateTimeUtc();
+    entry.filePath = info.filePath;
+    entry.url = info.url;
+    entry.table = info.table;
+    entry.resourceId = m_resource->id;
+    entry.operation = operationTypeName(info.operation);
+    entry.dryRun = info.dryRun;
+    entry.stopReason = UploadRun::stopReasonName(m_upload->uploader().stopReason());
+    entry.accepted = outcomes.count(RowOutcome::Accepted);
+    entry.rejected = outcomes.count(RowOutcome::Rejected);
+    entry.uncertain = outcomes.count(RowOutcome::Uncertain);
+    entry.notSent = outcomes.count(RowOutcome::NotSent);
+    entry.skipped = outcomes.count(RowOutcome::Skipped);
+    entry.journalPath = m_upload->journal().path();
+    // A history that cannot be written must not hide the run's own outcome; the journal has it.
+    if (const auto error = m_history.append(entry))
+        qCWarning(lcIo) << error->message;
 }
 
 } // namespace sluice

@@ -7,6 +7,7 @@
 #include "models/source/sheetinfo.h"
 #include "models/source/sheetloadjob.h"
 #include "models/source/sheettable.h"
+#include "models/upload/runhistorystore.h"
 #include "models/upload/uploadrun.h"
 #include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
@@ -66,6 +67,9 @@ public:
     std::optional<Error> startUpload(const UploadTarget &target, const UploadSettings &settings,
                                      const QString &token, const QString &journalPath);
     UploadRun *upload() const { return m_upload.get(); }
+    // Where finished runs are listed (the Results page's history); default: the data folder.
+    void setRunHistory(RunHistoryStore store) { m_history = std::move(store); }
+    const RunHistoryStore &runHistory() const { return m_history; }
 
 Q_SIGNALS:
     void loadProgressed(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead);
@@ -84,6 +88,7 @@ private:
     void finishLoad();
     void rebuildRows();
     void dropValidation();
+    void recordRun(const JournalRunInfo &info);
 
     std::shared_ptr<const Catalogue> m_catalogue;
     QNetworkAccessManager &m_network;
@@ -100,6 +105,7 @@ private:
     std::shared_ptr<Validator> m_validator; // the last finished validation's
     std::unique_ptr<Validation> m_validation;
     std::unique_ptr<UploadRun> m_upload;
+    RunHistoryStore m_history;
 };
 
 } // namespace sluice

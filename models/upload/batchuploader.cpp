@@ -10,6 +10,7 @@ namespace sluice {
 
 namespace {
 using Kind = ClassifiedReply::Kind;
+constexpr int MaxThrottled = 100; // 429s for one batch before it is given up
 } // namespace
 
 BatchUploader::BatchUploader(QNetworkAccessManager &network, UploadTarget target,
@@ -292,15 +293,21 @@ void BatchUploader::retryOrSettle(std::unique_ptr<Batch> batch, const Classified
     if (reply.kind == Kind::Lost)
         batch->maybeStored = true;
     if (reply.httpStatus == 429)
-        m_pacer.throttled();
+        m_pacer.throttled(m_clock.elapsed());
     const bool appendOnly = m_target.operation == OperationType::Append && !m_target.dryRun;
     if (reply.kind == Kind::Lost && appendOnly && !m_settings.resendUncertain) {
         settle(*batch, BatchStatus::Uncertain, reply);
         return;
     }
-    const std::optional<int> delay = m_state == State::Stopping
+    // A 429 says "later", not "failed": it does not use up the batch's retries, or a fast run
+    // would give batches up while the server is only pacing it. A server that never lets a
+    // batch through still ends it after MaxThrottled waits.
+    const bool throttledNow = reply.httpStatus == 429;
+    batch->throttled += throttledNow ? 1 : 0;
+    const int failures = batch->attempts - batch->throttled;
+    const std::optional<int> delay = m_state == State::Stopping || batch->throttled > MaxThrottled
         ? std::nullopt
-        : m_policy.delayMs(batch->attempts, reply.retryAfterMs,
+        : m_policy.delayMs(throttledNow ? 1 : failures, reply.retryAfterMs,
                            std::uniform_real_distribution<double>(0, 1)(m_random));
     if (!delay) {
         if (m_state == State::Stopping && !batch->maybeStored)

@@ -78,6 +78,7 @@ private:
         int id = 0;
         PlannedBatch planned;
         int attempts = 0;
+        int throttled = 0;        // attempts answered 429: flow control, not failures
         bool maybeStored = false; // an earlier attempt was sent and its reply lost
         qint64 firstSentMs = -1;
         ReplyFacts lastFacts;

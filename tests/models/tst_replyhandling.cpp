@@ -32,6 +32,7 @@ private Q_SLOTS:
     void retryAfterIsNeverShortened();
     void pacerSpacesRequestsAndSlowsAfter429();
     void noPacingWhenOff();
+    void unpacedSlowsDownAfterA429();
     void serverErrorsBecomeCellIssues();
 };
 
@@ -191,7 +192,9 @@ void TestReplyHandling::pacerSpacesRequestsAndSlowsAfter429()
     // Idle time is not banked: after a long pause the next two are still 25 ms apart.
     pacer.started(10000);
     QCOMPARE(pacer.waitMs(10000), 25);
-    pacer.throttled();
+    pacer.throttled(10000);
+    QCOMPARE(pacer.pace(), 20.0);
+    pacer.throttled(10500); // the same burst: not halved again
     QCOMPARE(pacer.pace(), 20.0);
     pacer.started(10025);
     QCOMPARE(pacer.waitMs(10025), 50);
@@ -199,7 +202,7 @@ void TestReplyHandling::pacerSpacesRequestsAndSlowsAfter429()
         pacer.answered();
     QCOMPARE(pacer.pace(), 40.0); // back to the setting, never above
     for (int i = 0; i < 20; ++i)
-        pacer.throttled();
+        pacer.throttled(20000 + i * 1000);
     QCOMPARE(pacer.pace(), 1.0);
 }
 
@@ -207,9 +210,26 @@ void TestReplyHandling::noPacingWhenOff()
 {
     RequestPacer pacer(0);
     for (int i = 0; i < 100; ++i) {
-        QCOMPARE(pacer.waitMs(0), 0);
-        pacer.started(0);
+        QCOMPARE(pacer.waitMs(i * 10), 0);
+        pacer.started(i * 10);
     }
+    QVERIFY(!pacer.isPacing());
+}
+
+void TestReplyHandling::unpacedSlowsDownAfterA429()
+{
+    RequestPacer pacer(0);
+    for (int i = 0; i < 100; ++i)
+        pacer.started(i * 10); // 100 requests a second
+    pacer.throttled(1000);
+    // From then on it paces at half what it was sending: 50 a second, 20 ms apart.
+    QVERIFY(pacer.isPacing());
+    QCOMPARE(pacer.pace(), 50.0);
+    pacer.started(2000);
+    QCOMPARE(pacer.waitMs(2000), 20);
+    for (int i = 0; i < 200; ++i)
+        pacer.answered();
+    QVERIFY(pacer.pace() > 100.0); // no ceiling: it finds the limit again by itself
 }
 
 void TestReplyHandling::serverErrorsBecomeCellIssues()

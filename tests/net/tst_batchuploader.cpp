@@ -79,6 +79,7 @@ private Q_SLOTS:
     void lostRepliesOnAppendAreHeldBackAsUncertain();
     void lostRepliesOnAppendAreResentWhenAsked();
     void throttlingIsHonoured();
+    void anUnpacedRunFindsTheServersPace();
     void aReplyThatNeverComesTimesOutAndIsRetried();
     void pauseStopsSendingAndResumeGoesOn();
     void cancelLetsRequestsInFlightFinish();
@@ -418,6 +419,27 @@ void TestBatchUploader::throttlingIsHonoured()
     QVERIFY(throttled > 0);
     // After the first 429s the client slows down instead of hammering: most requests pass.
     QVERIFY2(throttled < 30, qPrintable(QString::number(throttled)));
+}
+
+void TestBatchUploader::anUnpacedRunFindsTheServersPace()
+{
+    QUrl base;
+    SandboxOptions options;
+    options.rateLimit = 10;
+    auto sandbox = startSandbox(options, &base);
+    SandboxClient admin(base, Token);
+    UploadSettings settings = fastSettings(10); // no pacing at all until the first 429
+    auto run = makeRun(base, orders(200), settings, OperationType::Upsert);
+    run->uploader->setRetryPolicy({3, 20, 200}); // few retries: only 429s may repeat freely
+    runToEnd(*run);
+    QCOMPARE(run->uploader->outcomes().count(RowOutcome::Accepted), 200);
+    QCOMPARE(admin.count(Table), 200);
+    int throttled = 0;
+    for (const QJsonValue &entry : admin.requests())
+        throttled += entry.toObject().value(u"status").toInt() == 429;
+    QVERIFY(throttled > 0);
+    for (const BatchResult &batch : run->batches)
+        QVERIFY(!batch.gaveUp);
 }
 
 void TestBatchUploader::aReplyThatNeverComesTimesOutAndIsRetried()

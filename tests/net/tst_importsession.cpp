@@ -9,6 +9,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +42,7 @@ private:
 
 void TestImportSession::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     m_catalogue = builtInCatalogue();
 }
@@ -73,6 +75,7 @@ void TestImportSession::opensMapsValidatesAndUploads()
     const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
 
     ImportSession session(m_catalogue, m_network);
+    session.setRunHistory(RunHistoryStore(m_dir.filePath(QStringLiteral("runs.jsonl"))));
     QSignalSpy loaded(&session, &ImportSession::loaded);
     session.openFile(writeOrders(QStringLiteral("orders.csv"), 1200, 100));
     QVERIFY(session.isLoading()); // the read runs in the background
@@ -109,6 +112,14 @@ void TestImportSession::opensMapsValidatesAndUploads()
     QCOMPARE(outcomes.outcome(99), RowOutcome::Skipped);
     QCOMPARE(SandboxClient(base, Token).count(Table), 1188);
     QVERIFY(QFileInfo(journal).size() > 0);
+    // The run is in the history the Results page lists.
+    const QList<RunHistoryEntry> history = session.runHistory().entries();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).accepted, 1188);
+    QCOMPARE(history.at(0).skipped, 12);
+    QCOMPARE(history.at(0).resourceId, u"INV.CUSTOMER_ORDERS");
+    QCOMPARE(history.at(0).stopReason, u"completed");
+    QCOMPARE(history.at(0).journalPath, journal);
 }
 
 void TestImportSession::aNewerValidationSupersedesAnOlderOne()
