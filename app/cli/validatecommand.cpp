@@ -2,6 +2,7 @@
 #include "app/cli/validatecommand.h"
 
 #include "app/cli/preparedsheet.h"
+#include "models/upload/payloadwriter.h"
 #include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
 
@@ -144,11 +145,14 @@ bool writeRecords(const QString &path, const Resource &resource, const MappedRow
         *error = file.errorString();
         return false;
     }
+    // The record exactly as an upload would send it.
+    const PayloadWriter writer(resource, QString(), OperationType::Upsert, false);
     std::vector<NormalisedCell> cells;
     for (qsizetype row = 0; row < rows.rowCount(); ++row) {
         rows.normalise(row, cells);
-        QByteArray line = "{\"row\":" + QByteArray::number(rows.sheetRow(row))
-            + ",\"record\":" + recordJson(resource, cells) + ",\"issues\":[";
+        QByteArray line = "{\"row\":" + QByteArray::number(rows.sheetRow(row)) + ",\"record\":";
+        writer.appendRecord(line, cells);
+        line += ",\"issues\":[";
         if (const auto *found = issues.issuesOfRow(row)) {
             bool first = true;
             for (const CellIssue &issue : *found) {

@@ -23,11 +23,6 @@ struct NormalisedCell
     bool mapped = true; // false: the attribute has no source and is left out of the record
 };
 
-// The record the upload sends for a row: {"attribute": value, …} in the resource's attribute
-// order, with the catalogue's spelling; unmapped attributes are left out, empty ones are null.
-// Call it for rows without errors.
-QByteArray recordJson(const Resource &resource, const std::vector<NormalisedCell> &cells);
-
 // The mapped data, row by row: what validation checks and what the upload sends. normalise() is
 // called from several threads at once and must not change shared state.
 class RowSource
