@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/uploadsetup.h"
 
-#include "models/mapping/mappingprofile.h"
 #include "models/schema/endpoint.h"
 #include "models/upload/credentialstore.h"
+#include "models/upload/uploadrun.h"
 #include "models/validation/rowsource.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QUuid>
 
 #include <cstdio>
 
@@ -205,27 +203,11 @@ Result<QString> readToken(const QCommandLineParser &parser, const UploadOptions 
 JournalRunInfo describeRun(const QString &path, const Prepared &prepared,
                            const UploadTarget &target, qsizetype dataRows)
 {
-    JournalRunInfo run;
-    run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    run.started = QDateTime::currentDateTimeUtc();
-    run.filePath = QFileInfo(path).absoluteFilePath();
-    run.fileSize = QFileInfo(path).size();
-    run.fileSha256 = UploadJournal::fileSha256(path);
     const int sheet = prepared.sheet.sheetIndex;
-    run.sheet
-        = sheet < prepared.sheet.sheets.size() ? prepared.sheet.sheets.at(sheet).name : QString();
-    QUrl url = target.ingestUrl;
-    url.setUserInfo({});
-    url.setQuery(QString());
-    run.url = url.toString();
-    run.table = target.table;
-    run.solutionName = target.solutionName;
-    run.operation = target.operation;
-    run.dryRun = target.dryRun;
-    run.profile = prepared.profileName;
-    run.mappingSha256 = UploadJournal::mappingSha256(prepared.proposal.automap.mapping);
-    run.dataRows = dataRows;
-    return run;
+    return UploadRun::describeRun(
+        path, UploadJournal::fileSha256(path),
+        sheet < prepared.sheet.sheets.size() ? prepared.sheet.sheets.at(sheet).name : QString(),
+        target, prepared.proposal.automap.mapping, prepared.profileName, dataRows);
 }
 
 Result<UploadSetup, QString> openJournal(const QCommandLineParser &parser,

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimer>
-#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sluice {
@@ -211,20 +210,9 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
         return Error {tr("an upload is still running")};
     if (!m_fileSha256.isFinished())
         return Error {tr("Sluice is still reading %1; try again in a moment").arg(m_path)};
-    JournalRunInfo info;
-    info.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    info.started = QDateTime::currentDateTimeUtc();
-    info.filePath = QFileInfo(m_path).absoluteFilePath();
-    info.fileSize = QFileInfo(m_path).size();
-    info.fileSha256 = m_fileSha256.result();
-    info.sheet = m_sheets.value(m_sheetIndex).name;
-    info.url = target.ingestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    info.table = target.table;
-    info.solutionName = target.solutionName;
-    info.operation = target.operation;
-    info.dryRun = target.dryRun;
-    info.mappingSha256 = UploadJournal::mappingSha256(mapping());
-    info.dataRows = m_rows->rowCount();
+    const JournalRunInfo info
+        = UploadRun::describeRun(m_path, m_fileSha256.result(), m_sheets.value(m_sheetIndex).name,
+                                 target, mapping(), QString(), m_rows->rowCount());
     auto journal = UploadJournal::create(journalPath, info);
     if (!journal)
         return journal.error();

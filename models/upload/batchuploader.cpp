@@ -250,7 +250,7 @@ void BatchUploader::handle(std::unique_ptr<Batch> batch, const ClassifiedReply &
 
 void BatchUploader::settleAnswered(Batch &batch, const ClassifiedReply &reply)
 {
-    BatchResult result;
+    BatchResult result = resultOf(batch, BatchStatus::Acknowledged);
     QSet<qsizetype> failedIndexes;
     for (const auto &[index, errors] : reply.failed) {
         if (index >= batch.planned.rowCount())
@@ -274,15 +274,8 @@ void BatchUploader::settleAnswered(Batch &batch, const ClassifiedReply &reply)
             m_outcomes.set(batch.planned.rows[size_t(i)], RowOutcome::Accepted);
     }
     result.accepted = batch.planned.rowCount() - failedIndexes.size();
-    result.id = batch.id;
-    result.rows = batch.planned.rows;
-    result.status = BatchStatus::Acknowledged;
-    result.httpStatus = reply.httpStatus;
-    result.attempts = batch.attempts;
-    result.durationMs = m_clock.elapsed() - batch.firstSentMs;
     result.requestId = reply.requestId;
     result.message = reply.message;
-    result.rawResponse = batch.lastFacts.body;
     ++m_batchesDone;
     Q_EMIT batchFinished(result);
     Q_EMIT progressed(progress());
@@ -360,19 +353,12 @@ void BatchUploader::settle(Batch &batch, BatchStatus status, const ClassifiedRep
     const RowOutcome outcome = status == BatchStatus::Uncertain ? RowOutcome::Uncertain
         : status == BatchStatus::GaveUp                         ? RowOutcome::NotSent
                                                                 : RowOutcome::Rejected;
-    BatchResult result;
-    result.id = batch.id;
-    result.rows = batch.planned.rows;
-    result.status = status;
-    result.httpStatus = reply.httpStatus;
-    result.attempts = batch.attempts;
+    BatchResult result = resultOf(batch, status);
     result.gaveUp = gaveUp;
-    result.durationMs = m_clock.elapsed() - batch.firstSentMs;
     result.requestId = reply.requestId;
     result.message = gaveUp
         ? tr("gave up after %1 attempts: %2").arg(batch.attempts).arg(reply.message)
         : reply.message;
-    result.rawResponse = batch.lastFacts.body;
     const QList<ServerRowError> errors {
         {QString(), QStringLiteral("BATCH"), QString(), reply.message}};
     for (const qsizetype row : batch.planned.rows) {
@@ -387,15 +373,22 @@ void BatchUploader::settle(Batch &batch, BatchStatus status, const ClassifiedRep
 
 void BatchUploader::settleCancelled(Batch &batch)
 {
+    // Rows stay NotSent: nothing of them is stored, so a later run may send them.
+    Q_EMIT batchFinished(resultOf(batch, BatchStatus::Cancelled));
+}
+
+// What every settled batch reports, whatever its end; the caller adds what the end adds.
+BatchResult BatchUploader::resultOf(const Batch &batch, BatchStatus status) const
+{
     BatchResult result;
     result.id = batch.id;
     result.rows = batch.planned.rows;
-    result.status = BatchStatus::Cancelled;
-    result.attempts = batch.attempts;
+    result.status = status;
     result.httpStatus = batch.lastFacts.httpStatus;
+    result.attempts = batch.attempts;
+    result.durationMs = batch.firstSentMs < 0 ? 0 : m_clock.elapsed() - batch.firstSentMs;
     result.rawResponse = batch.lastFacts.body;
-    // Rows stay NotSent: nothing of them is stored, so a later run may send them.
-    Q_EMIT batchFinished(result);
+    return result;
 }
 
 void BatchUploader::finishIfDone()

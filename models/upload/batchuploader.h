@@ -96,6 +96,7 @@ private:
     void settle(Batch &batch, BatchStatus status, const ClassifiedReply &reply,
                 bool gaveUp = false);
     void settleCancelled(Batch &batch);
+    BatchResult resultOf(const Batch &batch, BatchStatus status) const;
     void finishIfDone();
     void setState(State state);
 

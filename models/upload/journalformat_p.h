@@ -47,9 +47,6 @@ inline const QString Accepted = QStringLiteral("accepted");
 inline const QString Rejected = QStringLiteral("rejected");
 inline const QString Row = QStringLiteral("row");
 inline const QString Errors = QStringLiteral("errors");
-inline const QString Code = QStringLiteral("code");
-inline const QString Category = QStringLiteral("category");
-inline const QString Column = QStringLiteral("column");
 inline const QString Reason = QStringLiteral("reason");
 
 } // namespace sluice::journal

@@ -37,18 +37,6 @@ JournalRunInfo runInfo(const QJsonObject &line)
     return run;
 }
 
-QList<ServerRowError> rowErrors(const QJsonArray &list)
-{
-    QList<ServerRowError> errors;
-    for (const QJsonValue &value : list) {
-        const QJsonObject error = value.toObject();
-        errors.append(
-            {error.value(journal::Code).toString(), error.value(journal::Category).toString(),
-             error.value(journal::Column).toString(), error.value(journal::Message).toString()});
-    }
-    return errors;
-}
-
 void readResult(const QJsonObject &line, const std::vector<qsizetype> &rows, JournalState &state)
 {
     for (const qsizetype row : rows)
@@ -76,7 +64,8 @@ void readResult(const QJsonObject &line, const std::vector<qsizetype> &rows, Jou
         if (resend)
             continue;
         state.settled.insert(row, RowOutcome::Rejected);
-        state.errors.insert(row, rowErrors(rejected.value(journal::Errors).toArray()));
+        state.errors.insert(
+            row, ServerRowError::listFromJson(rejected.value(journal::Errors).toArray()));
     }
 }
 

@@ -23,14 +23,6 @@ QJsonArray failedArray(const QJsonObject &answer)
     return {};
 }
 
-ServerRowError rowError(const QJsonObject &object)
-{
-    return {object.value(QLatin1String("code")).toString(),
-            object.value(QLatin1String("category")).toString(),
-            object.value(QLatin1String("column")).toString(),
-            object.value(QLatin1String("message")).toString()};
-}
-
 // One failed row: {"rowIndex": 3, "errors": [...]} or, tolerated, a flat {"rowIndex", "code", …}.
 std::optional<std::pair<qsizetype, QList<ServerRowError>>> failedRow(const QJsonValue &value)
 {
@@ -41,10 +33,9 @@ std::optional<std::pair<qsizetype, QList<ServerRowError>>> failedRow(const QJson
     QList<ServerRowError> errors;
     const QJsonValue list = object.value(QLatin1String("errors"));
     if (list.isArray()) {
-        for (const QJsonValue &error : list.toArray())
-            errors.append(rowError(error.toObject()));
+        errors = ServerRowError::listFromJson(list.toArray());
     } else {
-        errors.append(rowError(object));
+        errors.append(ServerRowError::fromJson(object));
     }
     return std::pair {qsizetype(index.toDouble()), errors};
 }

@@ -14,18 +14,6 @@ namespace sluice {
 
 namespace {
 
-QJsonArray errorsJson(const QList<ServerRowError> &errors)
-{
-    QJsonArray list;
-    for (const ServerRowError &error : errors) {
-        list.append(QJsonObject {{journal::Code, error.code},
-                                 {journal::Category, error.category},
-                                 {journal::Column, error.column},
-                                 {journal::Message, error.message}});
-    }
-    return list;
-}
-
 QJsonObject runJson(const JournalRunInfo &run)
 {
     return {{journal::Type, journal::TypeRun},
@@ -121,7 +109,7 @@ void UploadJournal::recordResult(const BatchResult &result, const RowSource &row
     QJsonArray rejected;
     for (const auto &[row, errors] : result.rejected) {
         rejected.append(QJsonObject {{journal::Row, rows.sheetRow(row)},
-                                     {journal::Errors, errorsJson(errors)}});
+                                     {journal::Errors, ServerRowError::toJson(errors)}});
     }
     writeLine({{journal::Type, journal::TypeResult},
                {journal::Batch, result.id},

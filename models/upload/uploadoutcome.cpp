@@ -37,4 +37,32 @@ QString batchStatusName(BatchStatus status)
     return {};
 }
 
+ServerRowError ServerRowError::fromJson(const QJsonObject &object)
+{
+    return {object.value(QLatin1String("code")).toString(),
+            object.value(QLatin1String("category")).toString(),
+            object.value(QLatin1String("column")).toString(),
+            object.value(QLatin1String("message")).toString()};
+}
+
+QList<ServerRowError> ServerRowError::listFromJson(const QJsonArray &array)
+{
+    QList<ServerRowError> errors;
+    for (const QJsonValue &value : array)
+        errors.append(fromJson(value.toObject()));
+    return errors;
+}
+
+QJsonArray ServerRowError::toJson(const QList<ServerRowError> &errors)
+{
+    QJsonArray list;
+    for (const ServerRowError &error : errors) {
+        list.append(QJsonObject {{QStringLiteral("code"), error.code},
+                                 {QStringLiteral("category"), error.category},
+                                 {QStringLiteral("column"), error.column},
+                                 {QStringLiteral("message"), error.message}});
+    }
+    return list;
+}
+
 } // namespace sluice

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -28,6 +30,12 @@ struct ServerRowError
     QString category;
     QString column; // the attribute as the server spelled it; may be empty
     QString message;
+
+    // {"code","category","column","message"}: the server's form (API.md §5), which the journal
+    // and the report keep too.
+    static ServerRowError fromJson(const QJsonObject &object);
+    static QList<ServerRowError> listFromJson(const QJsonArray &array);
+    static QJsonArray toJson(const QList<ServerRowError> &errors);
 
     friend bool operator==(const ServerRowError &, const ServerRowError &) = default;
 };

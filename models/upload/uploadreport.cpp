@@ -9,22 +9,6 @@
 
 namespace sluice {
 
-namespace {
-
-QJsonArray errorsJson(const QList<ServerRowError> &errors)
-{
-    QJsonArray list;
-    for (const ServerRowError &error : errors) {
-        list.append(QJsonObject {{QStringLiteral("code"), error.code},
-                                 {QStringLiteral("category"), error.category},
-                                 {QStringLiteral("column"), error.column},
-                                 {QStringLiteral("message"), error.message}});
-    }
-    return list;
-}
-
-} // namespace
-
 UploadReport::UploadReport(JournalRunInfo run, const RowSource &rows, const RowOutcomes &outcomes)
     : m_run(std::move(run))
     , m_rows(rows)
@@ -62,7 +46,7 @@ QJsonObject UploadReport::toJson() const
         QJsonObject entry {{QStringLiteral("row"), qint64(m_rows.sheetRow(row))},
                            {QStringLiteral("status"), rowOutcomeName(outcome)}};
         if (outcome == RowOutcome::Rejected)
-            entry.insert(QStringLiteral("errors"), errorsJson(m_outcomes.errors(row)));
+            entry.insert(QStringLiteral("errors"), ServerRowError::toJson(m_outcomes.errors(row)));
         rows.append(entry);
     }
     const QJsonObject counts {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "models/upload/uploadrun.h"
 
+#include <QFileInfo>
+#include <QUuid>
+
 namespace sluice {
 
 UploadRun::UploadRun(QNetworkAccessManager &network, const Resource &resource,
@@ -69,6 +72,29 @@ QString UploadRun::stopReasonName(BatchUploader::StopReason reason)
         return QStringLiteral("authentication-failed");
     }
     return {};
+}
+
+JournalRunInfo UploadRun::describeRun(const QString &filePath, const QByteArray &fileSha256,
+                                      const QString &sheet, const UploadTarget &target,
+                                      const Mapping &mapping, const QString &profile,
+                                      qsizetype dataRows)
+{
+    JournalRunInfo run;
+    run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    run.started = QDateTime::currentDateTimeUtc();
+    run.filePath = QFileInfo(filePath).absoluteFilePath();
+    run.fileSize = QFileInfo(filePath).size();
+    run.fileSha256 = fileSha256;
+    run.sheet = sheet;
+    run.url = target.ingestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    run.table = target.table;
+    run.solutionName = target.solutionName;
+    run.operation = target.operation;
+    run.dryRun = target.dryRun;
+    run.profile = profile;
+    run.mappingSha256 = UploadJournal::mappingSha256(mapping);
+    run.dataRows = dataRows;
+    return run;
 }
 
 } // namespace sluice

@@ -42,6 +42,12 @@ public:
     // Why the journal could not be written, when it could not (the run was then stopped).
     const QString &journalError() const { return m_journalError; }
     static QString stopReasonName(BatchUploader::StopReason reason);
+    // A new run's identity for its journal: a fresh id, the file (fileSha256: see
+    // UploadJournal::fileSha256), the target without user info or query, and the mapping's hash.
+    static JournalRunInfo describeRun(const QString &filePath, const QByteArray &fileSha256,
+                                      const QString &sheet, const UploadTarget &target,
+                                      const Mapping &mapping, const QString &profile,
+                                      qsizetype dataRows);
 
 Q_SIGNALS:
     void batchFinished(const sluice::BatchResult &result);
