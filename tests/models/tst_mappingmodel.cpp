@@ -6,6 +6,7 @@
 #include "models/source/readsink.h"
 #include "models/validation/mappedrowsource.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/sheetfile.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -49,17 +50,12 @@ void TestMappingModel::initTestCase()
     m_customers = m_catalogue->resource(u"QP.CUSTOMER");
     // No column for updated_at (required); "Changed" dates written day first.
     const QString path = m_dir.filePath(QStringLiteral("customers.csv"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("Customer ID,Name,Source,Changed\n"
-               "C1,Alpha,peak,31/01/2025 10:00\n"
-               "C2,Beta,customer,01/02/2025 11:30\n"
-               "C3,Gamma,ERP,15/02/2025 09:15\n");
-    file.close();
-    auto reader = ReaderFactory::create(path, {});
-    QVERIFY(reader.isOk());
-    QVERIFY(reader.value()->open(path));
-    QVERIFY(reader.value()->readSheet(0, m_sink));
+    QVERIFY(writeAndReadSheet(path,
+                              "Customer ID,Name,Source,Changed\n"
+                              "C1,Alpha,peak,31/01/2025 10:00\n"
+                              "C2,Beta,customer,01/02/2025 11:30\n"
+                              "C3,Gamma,ERP,15/02/2025 09:15\n",
+                              m_sink));
     m_layout = HeaderDetector::detect(m_sink.table());
     m_proposal = MappingProposer::propose(*m_customers, m_sink.table(), m_layout);
     m_rows = std::make_unique<MappedRowSource>(m_sink.table(), m_layout, *m_customers,

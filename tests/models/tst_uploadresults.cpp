@@ -8,6 +8,7 @@
 #include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/sheetfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,21 +47,16 @@ void TestUploadResults::initTestCase()
     QVERIFY(m_customers);
     // Five data rows, a blank line and a totals line; C3's source is not an allowed value.
     const QString path = m_dir.filePath(QStringLiteral("customers.csv"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("customer_id,customer_name,source,updated_at\n"
-               "C1,Alpha,peak,2025-01-01 10:00:00\n"
-               "C2,=cmd|' /C calc'!A0,peak,2025-01-01 10:00:00\n"
-               ",,,\n"
-               "C3,Charlie,ERP,2025-01-01 10:00:00\n"
-               "C4,Delta,peak,2025-01-01 10:00:00\n"
-               "C5,Echo,customer,2025-01-01 10:00:00\n"
-               "Total,5,,\n");
-    file.close();
-    auto reader = ReaderFactory::create(path, {});
-    QVERIFY(reader.isOk());
-    QVERIFY(reader.value()->open(path));
-    QVERIFY(reader.value()->readSheet(0, m_sink));
+    QVERIFY(writeAndReadSheet(path,
+                              "customer_id,customer_name,source,updated_at\n"
+                              "C1,Alpha,peak,2025-01-01 10:00:00\n"
+                              "C2,=cmd|' /C calc'!A0,peak,2025-01-01 10:00:00\n"
+                              ",,,\n"
+                              "C3,Charlie,ERP,2025-01-01 10:00:00\n"
+                              "C4,Delta,peak,2025-01-01 10:00:00\n"
+                              "C5,Echo,customer,2025-01-01 10:00:00\n"
+                              "Total,5,,\n",
+                              m_sink));
     m_layout = HeaderDetector::detect(m_sink.table());
     const MappingProposal proposal
         = MappingProposer::propose(*m_customers, m_sink.table(), m_layout);
