@@ -2,6 +2,7 @@
 // sluice: the desktop app.
 #include "app/application.h"
 #include "models/common/version.h"
+#include "ui/appearance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,7 +45,7 @@ int main(int argc, char *argv[])
         : std::make_unique<QApplication>(argc, argv);
     setApplicationIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("sluice"));
-    Application::installTranslations(*app, QLocale());
+    Application::installTranslations(*app, Application::preferredLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -56,10 +57,28 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Use the resource catalogue in FILE."),
         QStringLiteral("FILE"));
     parser.addOption(catalogueOption);
+    const QCommandLineOption sampleOption(
+        QStringLiteral("sample"),
+        QCoreApplication::translate(
+            "main", "Open the sample workbook, to be sent to the built-in Local sandbox."));
+    parser.addOption(sampleOption);
+    const QCommandLineOption appearanceOption(
+        QStringLiteral("appearance"),
+        QCoreApplication::translate("main", "Look: system, light or dark."),
+        QStringLiteral("NAME"));
+    parser.addOption(appearanceOption);
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("main", "The spreadsheet to open (CSV, XLSX, ODS or XLS)."),
+        QStringLiteral("[FILE]"));
     parser.process(*app);
 
+    Appearance::apply(parser.isSet(appearanceOption) ? parser.value(appearanceOption)
+                                                     : Application::savedAppearance());
     WidgetPrompter prompter;
     Application application(prompter, parser.value(catalogueOption));
-    application.start();
+    application.start(parser.positionalArguments().value(0));
+    if (parser.isSet(sampleOption))
+        application.openSampleWorkbook();
     return QCoreApplication::exec();
 }

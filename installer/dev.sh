@@ -41,6 +41,8 @@ run_tests() { # preset
 case "${1:-}" in
 run)
     shift
+    # With no arguments the app opens its sample workbook, aimed at the built-in Local sandbox.
+    [ $# -eq 0 ] && set -- --sample
     installer/linux/install-deps.sh
     build dev sluice sluice-cli sluice-sandbox
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

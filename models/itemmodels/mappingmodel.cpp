@@ -131,9 +131,12 @@ QVariant MappingModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, index.column());
     case Qt::EditRole:
-        return index.column() == SourceColumn && mapping.source == AttributeMapping::Source::Column
-            ? mapping.columns.value(0)
-            : displayData(row, index.column());
+        // The Source column's edit value is what setData takes: a column, or empty for none.
+        if (index.column() == SourceColumn && mapping.source == AttributeMapping::Source::Column)
+            return mapping.columns.value(0);
+        if (index.column() == SourceColumn && !mapping.isMapped())
+            return QString();
+        return displayData(row, index.column());
     case Qt::ToolTipRole:
         return index.column() == ReasonColumn || index.column() == ConfidenceColumn
             ? mapping.reason

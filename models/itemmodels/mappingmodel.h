@@ -51,7 +51,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    // Source column: a column name maps the attribute to it; an empty string unmaps it.
+    // Source column: a column name maps the attribute to it; an empty string unmaps it (and is
+    // the edit value of an unmapped attribute).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     static constexpr int SampleRows = 3;

@@ -2,15 +2,42 @@
 #include "models/session/importsession.h"
 
 #include "models/common/logging.h"
+#include "models/source/csvreader.h"
 #include "models/source/readerfactory.h"
 #include "models/source/sheetloadjob.h"
+#include "models/upload/serverissues.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sluice {
+
+namespace {
+
+// A run's journal when the caller names none: the data folder keeps one per run, so that an
+// interrupted upload can be resumed from it later.
+Result<QString> defaultJournalPath(const QString &runId)
+{
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/journals");
+    if (!QDir().mkpath(directory))
+        return Error {ImportSession::tr("cannot create the folder %1 for the upload journal")
+                          .arg(QDir::toNativeSeparators(directory))};
+    return directory + u'/' + runId + QStringLiteral(".jsonl");
+}
+
+// ServerIssues marks the causes of the server's findings so; the local checks' causes are
+// sentences, never this.
+bool isServerIssue(const CellIssue &issue)
+{
+    return issue.cause.startsWith(QLatin1String("server "));
+}
+
+} // namespace
 
 // One validation on worker threads. It owns what the workers read, so that a newer request can
 // replace the session's table or mapping while this one is still winding down.
@@ -38,14 +65,16 @@ ImportSession::~ImportSession()
     dropValidation();
 }
 
-void ImportSession::openFile(const QString &path, int sheetIndex)
+void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptions &csvOptions)
 {
     cancelLoading();
     dropValidation();
     m_path = path;
     m_sheetIndex = sheetIndex;
+    m_csvOptions = csvOptions;
+    m_csvDialect.reset();
     m_fileSha256 = QtConcurrent::run([path] { return UploadJournal::fileSha256(path); });
-    Result<std::unique_ptr<SpreadsheetReader>> reader = ReaderFactory::create(path);
+    Result<std::unique_ptr<SpreadsheetReader>> reader = ReaderFactory::create(path, csvOptions);
     if (!reader) {
         Q_EMIT loadFailed(reader.error().message);
         return;
@@ -56,12 +85,23 @@ void ImportSession::openFile(const QString &path, int sheetIndex)
         return;
     }
     m_sheets = *sheets;
+    // The factory sniffed the same bytes a moment ago; a text file's reader knows its dialect.
+    const Result<FileFormat> format = ReaderFactory::sniff(path);
+    m_fileFormat = format ? *format : FileFormat::Text;
+    if (const auto *csv = dynamic_cast<const CsvReader *>(reader.value().get()))
+        m_csvDialect = csv->dialect();
     if (m_sheetIndex < 0 || m_sheetIndex >= m_sheets.size()) {
         Q_EMIT loadFailed(
             tr("%1 has no sheet %2").arg(QFileInfo(path).fileName()).arg(sheetIndex + 1));
         return;
     }
     startLoad(std::move(reader).value());
+}
+
+void ImportSession::reopen(int sheetIndex, const CsvOptions &csvOptions)
+{
+    if (!m_path.isEmpty())
+        openFile(m_path, sheetIndex, csvOptions);
 }
 
 void ImportSession::startLoad(std::unique_ptr<SpreadsheetReader> reader)
@@ -213,7 +253,11 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     const JournalRunInfo info
         = UploadRun::describeRun(m_path, m_fileSha256.result(), m_sheets.value(m_sheetIndex).name,
                                  target, mapping(), QString(), m_rows->rowCount());
-    auto journal = UploadJournal::create(journalPath, info);
+    const Result<QString> path
+        = journalPath.isEmpty() ? defaultJournalPath(info.runId) : Result<QString>(journalPath);
+    if (!path)
+        return path.error();
+    auto journal = UploadJournal::create(*path, info);
     if (!journal)
         return journal.error();
     ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
@@ -223,6 +267,14 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     }
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
+    m_uploadRows = m_rows;
+    // A newer check or mapping replaces the validator: the server's findings would then land
+    // on rows they were not made for.
+    connect(m_upload.get(), &UploadRun::batchFinished, this,
+            [this, validator = std::weak_ptr<Validator>(m_validator)](const BatchResult &result) {
+                if (validator.lock() == m_validator)
+                    mergeServerIssues(result);
+            });
     connect(m_upload.get(), &UploadRun::finished, this,
             [this, info](BatchUploader::StopReason reason) {
                 m_upload->close();
@@ -231,6 +283,51 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
             });
     m_upload->start();
     return std::nullopt;
+}
+
+// The server's verdict on the rows of an answered batch replaces anything it said of them before
+// (a row sent again); the local checks' findings stay beside it.
+void ImportSession::mergeServerIssues(const BatchResult &result)
+{
+    if (result.status != BatchStatus::Acknowledged && result.status != BatchStatus::Failed)
+        return; // no answer about these rows: what the server said before still stands
+    QHash<qsizetype, const QList<ServerRowError> *> rejected;
+    for (const auto &[row, errors] : result.rejected)
+        rejected.insert(row, &errors);
+    // The server's findings belong in the same index as the local ones: the grid, the counts
+    // and rowsToSend() see both.
+    IssueIndex &issues = m_validator->issues();
+    std::vector<NormalisedCell> cells;
+    qsizetype first = -1;
+    qsizetype last = -1;
+    for (const qsizetype row : result.rows) {
+        std::vector<CellIssue> kept;
+        bool hadServerIssues = false;
+        if (const std::vector<CellIssue> *old = issues.issuesOfRow(row)) {
+            for (const CellIssue &issue : *old) {
+                if (isServerIssue(issue))
+                    hadServerIssues = true;
+                else
+                    kept.push_back(issue);
+            }
+        }
+        const auto errors = rejected.constFind(row);
+        if (errors == rejected.constEnd() && !hadServerIssues)
+            continue;
+        if (errors != rejected.constEnd()) {
+            m_rows->normalise(row, cells);
+            for (CellIssue &issue : ServerIssues::forRow(row, **errors, *m_resource, cells))
+                kept.push_back(std::move(issue));
+            std::stable_sort(kept.begin(), kept.end(), [](const CellIssue &a, const CellIssue &b) {
+                return a.attribute < b.attribute;
+            });
+        }
+        issues.setRowIssues(row, std::move(kept));
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        Q_EMIT issuesChanged(first, last);
 }
 
 void ImportSession::recordRun(const JournalRunInfo &info)

@@ -3,7 +3,9 @@
 
 #include "models/mapping/mappingproposer.h"
 #include "models/schema/catalogue.h"
+#include "models/source/csvoptions.h"
 #include "models/source/headerdetector.h"
+#include "models/source/readerfactory.h"
 #include "models/source/sheetinfo.h"
 #include "models/source/sheetloadjob.h"
 #include "models/source/sheettable.h"
@@ -37,13 +39,21 @@ public:
                   QObject *parent = nullptr);
     ~ImportSession() override;
 
-    // Open: reads the file's sheet list at once, then the chosen sheet in the background.
-    void openFile(const QString &path, int sheetIndex = 0);
+    // Open: reads the file's sheet list at once, then the chosen sheet in the background. A text
+    // file is read with csvOptions (their unset parts detected); a workbook ignores them.
+    void openFile(const QString &path, int sheetIndex = 0, const CsvOptions &csvOptions = {});
+    // Reads the open file again: another sheet, or a text file under other options.
+    void reopen(int sheetIndex, const CsvOptions &csvOptions);
     void cancelLoading();
     bool isLoading() const { return m_loadJob != nullptr; }
     const QString &filePath() const { return m_path; }
     const QList<SheetInfo> &sheets() const { return m_sheets; }
     int sheetIndex() const { return m_sheetIndex; }
+    // What the open file is, by its bytes (valid once its sheets are listed).
+    FileFormat fileFormat() const { return m_fileFormat; }
+    const CsvOptions &csvOptions() const { return m_csvOptions; }
+    // What a text file turned out to be under csvOptions(); empty for a workbook.
+    const std::optional<CsvDialect> &csvDialect() const { return m_csvDialect; }
     const SheetTable &table() const { return *m_table; }
     const SheetLayout &layout() const { return m_layout; }
     void setHeaderRow(qsizetype row);
@@ -63,9 +73,12 @@ public:
     // The data rows without errors: what an upload sends.
     std::vector<qsizetype> rowsToSend() const;
 
-    // Upload: a run to target, journalled to journalPath (a new file).
+    // Upload: a run to target, journalled to journalPath (a new file; empty: <runId>.jsonl in
+    // the data folder's "journals"). A dry run (target.dryRun, "Check on server") sends the same
+    // requests and the server stores nothing. After each answered batch the server's row errors
+    // join the local issues of those rows (issuesChanged), replacing what it said before.
     std::optional<Error> startUpload(const UploadTarget &target, const UploadSettings &settings,
-                                     const QString &token, const QString &journalPath);
+                                     const QString &token, const QString &journalPath = {});
     UploadRun *upload() const { return m_upload.get(); }
     // Where finished runs are listed (the Results page's history); default: the data folder.
     void setRunHistory(RunHistoryStore store) { m_history = std::move(store); }
@@ -80,6 +93,8 @@ Q_SIGNALS:
     void validationProgressed(qsizetype rowsChecked, qsizetype rowCount);
     void validated();
     void uploadFinished(sluice::BatchUploader::StopReason reason);
+    // The issues of these data rows changed (the server's findings arrived): repaint them.
+    void issuesChanged(qsizetype firstRow, qsizetype lastRow);
 
 private:
     struct Validation;
@@ -89,12 +104,16 @@ private:
     void rebuildRows();
     void dropValidation();
     void recordRun(const JournalRunInfo &info);
+    void mergeServerIssues(const BatchResult &result);
 
     std::shared_ptr<const Catalogue> m_catalogue;
     QNetworkAccessManager &m_network;
     QString m_path;
     QList<SheetInfo> m_sheets;
     int m_sheetIndex = 0;
+    FileFormat m_fileFormat = FileFormat::Text;
+    CsvOptions m_csvOptions;
+    std::optional<CsvDialect> m_csvDialect;
     QPointer<SheetLoadJob> m_loadJob;
     QFuture<QByteArray> m_fileSha256; // hashed beside the read, for the journal
     std::shared_ptr<SheetTable> m_table;
@@ -104,6 +123,7 @@ private:
     std::shared_ptr<const MappedRowSource> m_rows;
     std::shared_ptr<Validator> m_validator; // the last finished validation's
     std::unique_ptr<Validation> m_validation;
+    std::shared_ptr<const MappedRowSource> m_uploadRows; // what the run reads, kept alive
     std::unique_ptr<UploadRun> m_upload;
     RunHistoryStore m_history;
 };

@@ -32,6 +32,8 @@ struct UploadSettings
     bool bearerPrefix = false;          // send "Bearer <token>" rather than the raw token
     // Resend APPEND batches whose earlier attempt may have been stored (reply lost).
     bool resendUncertain = false;
+
+    friend bool operator==(const UploadSettings &, const UploadSettings &) = default;
 };
 
 } // namespace sluice

@@ -31,6 +31,8 @@ public:
     void revalidateRow(const RowSource &rows, qsizetype row);
 
     const IssueIndex &issues() const { return m_issues; }
+    // For the session, which adds the server's answers to the rows it sent.
+    IssueIndex &issues() { return m_issues; }
     // Rows checked so far by the running validateAll(), for progress; any thread.
     qsizetype rowsChecked() const { return m_rowsChecked.load(std::memory_order_relaxed); }
 

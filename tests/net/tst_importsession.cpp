@@ -31,6 +31,7 @@ private Q_SLOTS:
     void aNewerValidationSupersedesAnOlderOne();
     void aFileThatCannotBeReadSaysWhy();
     void anUploadNeedsCheckedRows();
+    void serverRowErrorsJoinTheLocalIssues();
 
 private:
     QString writeOrders(const QString &name, int count, int badEvery);
@@ -168,6 +169,88 @@ void TestImportSession::anUploadNeedsCheckedRows()
         = session.startUpload({}, {}, QString(), m_dir.filePath(QStringLiteral("x.jsonl")));
     QVERIFY(error.has_value());
     QVERIFY(error->message.contains(u"check the rows"));
+}
+
+void TestImportSession::serverRowErrorsJoinTheLocalIssues()
+{
+    SandboxOptions options;
+    options.tokens = {QString::fromLatin1(Token)};
+    SandboxServer sandbox(m_catalogue, options);
+    const quint16 port = sandbox.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+
+    // Ten rows; the fourth ships more than was ordered: a local warning, and it is still sent.
+    const QString path = writeOrders(QStringLiteral("append.csv"), 10, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    file.close();
+    QStringList fourth = orderRow(3);
+    fourth[12] = QStringLiteral("999");
+    lines[4] = fourth.join(u',').toUtf8();
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join('\n'));
+    file.close();
+
+    ImportSession session(m_catalogue, m_network);
+    session.setRunHistory(RunHistoryStore(m_dir.filePath(QStringLiteral("append-runs.jsonl"))));
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(path);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QSignalSpy validated(&session, &ImportSession::validated);
+    session.validate();
+    QVERIFY(validated.wait(20000));
+    QCOMPARE(session.issues()->errorCount(), 0);
+    QCOMPARE(session.issues()->count(IssueCode::Suspicious), 1);
+
+    UploadTarget target;
+    target.table = Table;
+    target.solutionName = QStringLiteral("INV_OOTB");
+    target.ingestUrl = *Endpoint::ingestUrl(base, Endpoint::defaultPathTemplate(), Table);
+    target.operation = OperationType::Append;
+    UploadSettings settings;
+    settings.requestsPerSecond = 0;
+    settings.batchRows = 4;
+    QSignalSpy finished(&session, &ImportSession::uploadFinished);
+    QSignalSpy issuesChanged(&session, &ImportSession::issuesChanged);
+    // No journal named: one per run in the data folder.
+    QCOMPARE(session.startUpload(target, settings, QString::fromLatin1(Token)), std::nullopt);
+    const QString journal = session.upload()->journal().path();
+    QVERIFY2(
+        journal.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                           + QStringLiteral("/journals/")),
+        qPrintable(journal));
+    QVERIFY(finished.wait(20000));
+    QVERIFY(QFileInfo(journal).size() > 0);
+    QCOMPARE(session.upload()->outcomes().count(RowOutcome::Accepted), 10);
+    QCOMPARE(issuesChanged.count(), 0); // every row accepted: nothing to mark
+
+    // The same rows again as a dry run: the server holds every key already, which no local check
+    // can know. Its findings land on the rows, beside the local warning.
+    target.dryRun = true;
+    QCOMPARE(session.startUpload(target, settings, QString::fromLatin1(Token)), std::nullopt);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(SandboxClient(base, Token).count(Table), 10);
+    QCOMPARE(issuesChanged.count(), 3); // one per batch: rows 0-3, 4-7, 8-9
+    QCOMPARE(issuesChanged.at(0).at(0).value<qsizetype>(), 0);
+    QCOMPARE(issuesChanged.at(0).at(1).value<qsizetype>(), 3);
+    const IssueIndex &issues = *session.issues();
+    QCOMPARE(issues.count(IssueCode::KeyExists), 10);
+    QCOMPARE(issues.errorCount(), 10);
+    QCOMPARE(issues.count(IssueCode::Suspicious), 1);
+    const std::vector<CellIssue> *fourthIssues = issues.issuesOfRow(3);
+    QVERIFY(fourthIssues);
+    QCOMPARE(fourthIssues->size(), size_t(2));
+    QCOMPARE(fourthIssues->at(0).code, IssueCode::KeyExists);
+    QCOMPARE(fourthIssues->at(0).attribute, 0); // order_id, the key's first attribute
+    QCOMPARE(fourthIssues->at(1).code, IssueCode::Suspicious);
+    // A row the server refuses is not sent again until it is corrected and checked anew.
+    QVERIFY(session.rowsToSend().empty());
+    session.validate();
+    QVERIFY(validated.wait(20000));
+    QCOMPARE(session.issues()->count(IssueCode::KeyExists), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImportSession)

@@ -1,54 +1,71 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 #include "models/schema/catalogue.h"
-#include "tests/support/catalogues.h"
+#include "models/session/importsession.h"
+#include "models/session/targetsession.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
+#include "tests/support/widgettests.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/cataloguepage.h"
+#include "ui/pages/openpage.h"
+#include "ui/widgets/recentfilesmenu.h"
+#include "ui/widgets/stepbar.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace sluice;
+using test::child;
 
 namespace {
 
-template<typename T>
-T *child(QWidget &parent, const char *name)
+QString samplePath()
 {
-    T *found = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child named %s", name);
-    return found;
+    return qEnvironmentVariable("SLUICE_SOURCE_DIR")
+        + QStringLiteral("/resources/sample/customer-orders.xlsx");
 }
 
-// A main window on the built-in catalogue, shown, answering through a scripted prompter.
-struct ShownWindow
+// The app as a user starts it, answering through a scripted prompter.
+struct StartedApp
 {
     test::ScriptedPrompter prompter;
-    MainWindow window {prompter};
+    Application application {prompter, QString()};
+    MainWindow &window;
 
-    ShownWindow()
-    {
-        window.setCatalogue(test::builtInCatalogue());
-        window.show();
-    }
+    explicit StartedApp(const QString &file = {})
+        : window((application.start(file), application.mainWindow()))
+    {}
 };
+
+QDropEvent dropOf(const QString &path, const QPoint &at)
+{
+    static QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    return QDropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+}
 
 } // namespace
 
@@ -59,106 +76,139 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() { QSettings().clear(); }
-    void showsTheCatalogueAndItsSize();
-    void searchNarrowsTheTree();
-    void selectingAResourceShowsTableEndpointAndAttributes();
-    void findShortcutFocusesTheSearch();
-    void openCatalogueAsksForAFile();
+    void startsOnOpenWithNextExplainingWhatIsMissing();
+    void aDroppedFileOpensAndIsRemembered();
+    void stepBarAndBackKeepTheWork();
+    void geometryAndSplittersAreRemembered();
+    void settingsOpenWithoutBlockingAndAreSaved();
+    void darkAppearanceChangesThePalette();
+    void catalogueWindowSearchesAndShowsDetails();
     void applicationReportsABadCatalogueAndKeepsTheBuiltIn();
     void applicationLoadsAChosenCatalogue();
     void germanTranslationIsEmbedded();
 };
 
-void TestMainWindow::showsTheCatalogueAndItsSize()
+void TestMainWindow::startsOnOpenWithNextExplainingWhatIsMissing()
 {
-    ShownWindow shown;
-    MainWindow &window = shown.window;
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    StartedApp app;
+    QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+    QCOMPARE(app.window.currentStep(), int(MainWindow::OpenStep));
+    auto *next = child<QPushButton>(app.window, "nextButton");
+    QVERIFY(!next->isEnabled());
+    QVERIFY(next->text().contains(u"Target & mapping"));
+    QVERIFY(!child<QLabel>(app.window, "nextReason")->text().isEmpty());
+    QVERIFY(!child<QPushButton>(app.window, "backButton")->isEnabled());
+    // Only the first step can be reached, and the bar says so in words as well as by look.
+    StepBar *bar = app.window.stepBar();
+    QVERIFY(bar->button(0)->isChecked());
+    QVERIFY(!bar->button(1)->isEnabled());
+    QVERIFY(bar->button(1)->accessibleName().contains(u"not available yet"));
+    // The Local sandbox is the target until the user picks another.
+    QVERIFY(app.application.target().isSandbox());
+    QCOMPARE(child<QLabel>(app.window, "statusTarget")->text(), u"Target: Local sandbox");
+}
 
-    auto *tree = child<QTreeView>(window, "catalogueTree");
-    QCOMPARE(tree->model()->rowCount(), 4);
-    QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 resources"));
-    QVERIFY(
-        window.statusBar()->currentMessage().contains(QStringLiteral("4 solutions, 51 resources")));
-    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")
+void TestMainWindow::aDroppedFileOpensAndIsRemembered()
+{
+    StartedApp app;
+    QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+    QDropEvent drop = dropOf(samplePath(), QPoint(200, 200));
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, drop.mimeData(), Qt::LeftButton,
+                          Qt::NoModifier);
+    QCoreApplication::sendEvent(&app.window, &enter);
+    QVERIFY(enter.isAccepted());
+    QCoreApplication::sendEvent(&app.window, &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
+    QCOMPARE(app.application.session().filePath(), samplePath());
+    QTRY_VERIFY(child<QPushButton>(app.window, "nextButton")->isEnabled());
+    QVERIFY(app.window.stepBar()->button(1)->isEnabled());
+    auto *recent = child<RecentFilesMenu>(app.window, "recentFilesMenu");
+    QCOMPARE(recent->files(), QStringList {QFileInfo(samplePath()).absoluteFilePath()});
+    QVERIFY(recent->actions().first()->text().contains(u"customer-orders.xlsx"));
+}
+
+void TestMainWindow::stepBarAndBackKeepTheWork()
+{
+    StartedApp app(samplePath());
+    QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+    QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
+    QTest::mouseClick(child<QPushButton>(app.window, "nextButton"), Qt::LeftButton);
+    QCOMPARE(app.window.currentStep(), int(MainWindow::TargetStep));
+    ImportSession &session = app.application.session();
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    const Mapping mapping = session.mapping();
+
+    // Back with Alt+Left, then forward again through the step bar: the file and mapping stay.
+    QTest::keyClick(&app.window, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(app.window.currentStep(), int(MainWindow::OpenStep));
+    QTest::mouseClick(app.window.stepBar()->button(1), Qt::LeftButton);
+    QCOMPARE(app.window.currentStep(), int(MainWindow::TargetStep));
+    QCOMPARE(session.filePath(), samplePath());
+    QVERIFY(session.resource());
+    QVERIFY(session.mapping() == mapping);
+    QVERIFY(app.window.stepBar()->button(0)->text().startsWith(u"✓"));
+    // A step past the first incomplete one cannot be jumped to.
+    QTest::mouseClick(app.window.stepBar()->button(4), Qt::LeftButton);
+    QCOMPARE(app.window.currentStep(), int(MainWindow::TargetStep));
+}
+
+void TestMainWindow::geometryAndSplittersAreRemembered()
+{
+    QByteArray targetSplitter;
+    {
+        StartedApp app;
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        app.window.resize(1111, 777);
+        auto *splitter = child<QSplitter>(app.window, "targetSplitter");
+        splitter->setSizes({150, 500});
+        targetSplitter = splitter->saveState();
+        app.window.close();
+    }
+    StartedApp again;
+    QVERIFY(QTest::qWaitForWindowExposed(&again.window));
+    QCOMPARE(again.window.size(), QSize(1111, 777));
+    QCOMPARE(child<QSplitter>(again.window, "targetSplitter")->saveState(), targetSplitter);
+}
+
+void TestMainWindow::settingsOpenWithoutBlockingAndAreSaved()
+{
+    StartedApp app;
+    QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+    child<QAction>(app.window, "actionSettings")->trigger();
+    auto *dialog = child<QDialog>(app.window, "settingsDialog");
+    QTRY_VERIFY(dialog->isVisible()); // open(), not exec(): this line is reached
+    auto *rows = child<QSpinBox>(*dialog, "settingsBatchRows");
+    rows->setValue(250);
+    dialog->accept();
+    QCOMPARE(Preferences::load(QSettings()).upload.batchRows, 250);
+}
+
+void TestMainWindow::darkAppearanceChangesThePalette()
+{
+    StartedApp app;
+    QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+    child<QAction>(app.window, "actionAppearance_dark")->trigger();
+    QTRY_VERIFY(app.window.palette().color(QPalette::Window).lightness() < 80);
+    QCOMPARE(Application::savedAppearance(), u"dark");
+    child<QAction>(app.window, "actionAppearance_light")->trigger();
+    QTRY_VERIFY(app.window.palette().color(QPalette::Window).lightness() > 180);
+}
+
+void TestMainWindow::catalogueWindowSearchesAndShowsDetails()
+{
+    StartedApp app;
+    child<QAction>(app.window, "actionShowCatalogue")->trigger();
+    auto *catalogueWindow = child<QDialog>(app.window, "catalogueWindow");
+    QVERIFY(QTest::qWaitForWindowExposed(catalogueWindow));
+    QCOMPARE(child<QLabel>(*catalogueWindow, "catalogueMatchCount")->text(), u"51 resources");
+    QTest::keyClicks(child<QLineEdit>(*catalogueWindow, "catalogueSearch"),
+                     QStringLiteral("customer_orders ship"));
+    QCOMPARE(child<QTreeView>(*catalogueWindow, "catalogueTree")->model()->rowCount(), 1);
+    app.window.cataloguePage()->selectResource(QStringLiteral("INV.CUSTOMER_ORDERS"));
+    QVERIFY(child<QTextBrowser>(*catalogueWindow, "catalogueDetails")
                 ->toPlainText()
-                .contains(QStringLiteral("Select a resource")));
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-overview")));
-}
-
-void TestMainWindow::searchNarrowsTheTree()
-{
-    ShownWindow shown;
-    MainWindow &window = shown.window;
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-    auto *search = child<QLineEdit>(window, "catalogueSearch");
-    QTest::keyClicks(search, QStringLiteral("customer_orders ship"));
-    auto *tree = child<QTreeView>(window, "catalogueTree");
-    QAbstractItemModel *model = tree->model();
-    QCOMPARE(model->rowCount(), 1); // only Inventory Management
-    const QModelIndex orders = model->index(0, 0, model->index(0, 0));
-    QCOMPARE(orders.data().toString(), QStringLiteral("Customer Orders"));
-    QCOMPARE(model->rowCount(orders), 6); // the ship dates, shipped units and value
-    QVERIFY(tree->isExpanded(orders.parent()));
-    QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(),
-             QStringLiteral("1 of 51 resources match"));
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-search")));
-
-    search->clear();
-    QCOMPARE(model->rowCount(), 4);
-    QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 resources"));
-}
-
-void TestMainWindow::selectingAResourceShowsTableEndpointAndAttributes()
-{
-    ShownWindow shown;
-    MainWindow &window = shown.window;
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-    window.cataloguePage()->selectResource(QStringLiteral("INV.CUSTOMER_ORDERS"));
-    const QString details = child<QTextBrowser>(window, "catalogueDetails")->toPlainText();
-    QVERIFY(details.contains(QStringLiteral("INV_CUSTOMER_ORDERS_OOTB")));
-    QVERIFY(details.contains(QStringLiteral(
-        "POST https://ingestion.peak.ai/api/v2/ingest/object/INV_CUSTOMER_ORDERS_OOTB")));
-    QVERIFY(details.contains(QStringLiteral("order_id, order_line_id, updated_at")));
-    QVERIFY(details.contains(QStringLiteral("Attributes (14)")));
-    QVERIFY(details.contains(QStringLiteral("references INV.PRODUCTS.product_id")));
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("catalogue-customer-orders")));
-
-    window.cataloguePage()->selectResource(QStringLiteral("QP.QUOTE_LINE"));
-    QVERIFY(child<QTextBrowser>(window, "catalogueDetails")
-                ->toPlainText()
-                .contains(QStringLiteral("Incomplete:")));
-}
-
-void TestMainWindow::findShortcutFocusesTheSearch()
-{
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    window.setCatalogue(test::builtInCatalogue());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    auto *tree = child<QTreeView>(window, "catalogueTree");
-    tree->setFocus();
-    QTest::keySequence(&window, QKeySequence::Find);
-    QTRY_VERIFY(child<QLineEdit>(window, "catalogueSearch")->hasFocus());
-}
-
-void TestMainWindow::openCatalogueAsksForAFile()
-{
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    QSignalSpy chosen(&window, &MainWindow::catalogueFileChosen);
-    auto *open = child<QAction>(window, "actionOpenCatalogue");
-
-    open->trigger(); // the user cancels the file dialog
-    QCOMPARE(chosen.size(), 0);
-
-    prompter.filesToOpen = {QStringLiteral("/data/catalogue-2027.json")};
-    open->trigger();
-    QCOMPARE(chosen.size(), 1);
-    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("/data/catalogue-2027.json"));
+                .contains(u"INV_CUSTOMER_ORDERS_OOTB"));
+    QVERIFY(test::saveScreenshot(*catalogueWindow, QStringLiteral("catalogue-customer-orders")));
 }
 
 void TestMainWindow::applicationReportsABadCatalogueAndKeepsTheBuiltIn()
@@ -177,10 +227,10 @@ void TestMainWindow::applicationReportsABadCatalogueAndKeepsTheBuiltIn()
     QVERIFY2(
         prompter.errors.first().contains(broken + QStringLiteral(": not valid JSON at line 1")),
         qPrintable(prompter.errors.first()));
-    auto *tree = child<QTreeView>(application.mainWindow(), "catalogueTree");
-    QCOMPARE(tree->model()->rowCount(), 4);
-    QVERIFY(application.mainWindow().statusBar()->currentMessage().startsWith(
-        QStringLiteral("Built-in catalogue")));
+    QCOMPARE(
+        application.mainWindow().cataloguePage()->findChild<QTreeView *>()->model()->rowCount(), 4);
+    QVERIFY(
+        application.mainWindow().statusBar()->currentMessage().startsWith(u"Built-in catalogue"));
 }
 
 void TestMainWindow::applicationLoadsAChosenCatalogue()
@@ -201,41 +251,40 @@ void TestMainWindow::applicationLoadsAChosenCatalogue()
     file.write(QJsonDocument(root).toJson());
     file.close();
 
+    const auto matchCount = [](Application &application) {
+        return child<QLabel>(*application.mainWindow().cataloguePage(), "catalogueMatchCount")
+            ->text();
+    };
     test::ScriptedPrompter prompter;
     Application application(prompter, QString());
     application.start();
     prompter.filesToOpen = {smaller};
     child<QAction>(application.mainWindow(), "actionOpenCatalogue")->trigger();
     QVERIFY2(prompter.errors.isEmpty(), qPrintable(prompter.errors.join(u'\n')));
-    QCOMPARE(child<QLabel>(application.mainWindow(), "catalogueMatchCount")->text(),
-             QStringLiteral("17 resources"));
+    QCOMPARE(matchCount(application), u"17 resources");
 
     // The choice is remembered for the next start; a file gone missing since is reported.
     Application again(prompter, QString());
     again.start();
-    QCOMPARE(child<QLabel>(again.mainWindow(), "catalogueMatchCount")->text(),
-             QStringLiteral("17 resources"));
+    QCOMPARE(matchCount(again), u"17 resources");
     QFile::remove(smaller);
     Application afterDelete(prompter, QString());
     afterDelete.start();
     QCOMPARE(prompter.errors.size(), 1);
-    QVERIFY(
-        prompter.errors.first().contains(QStringLiteral("Sluice uses its built-in catalogue.")));
-    QCOMPARE(child<QLabel>(afterDelete.mainWindow(), "catalogueMatchCount")->text(),
-             QStringLiteral("51 resources"));
+    QVERIFY(prompter.errors.first().contains(u"Sluice uses its built-in catalogue."));
+    QCOMPARE(matchCount(afterDelete), u"51 resources");
 }
 
 void TestMainWindow::germanTranslationIsEmbedded()
 {
     Application::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German));
-    test::ScriptedPrompter prompter;
-    MainWindow window(prompter);
-    window.setCatalogue(test::builtInCatalogue());
+    StartedApp app;
     QStringList menus;
-    for (QAction *action : window.menuBar()->actions())
+    for (QAction *action : app.window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList {"&Datei", "&Bearbeiten", "&Hilfe"}));
-    QCOMPARE(child<QLabel>(window, "catalogueMatchCount")->text(), QStringLiteral("51 Ressourcen"));
+    QCOMPARE(menus.first(), u"&Datei");
+    QCOMPARE(child<QLabel>(*app.window.cataloguePage(), "catalogueMatchCount")->text(),
+             u"51 Ressourcen");
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+// Step 3 on the sample workbook: 40 rows, 4 with errors (a quantity in words, an empty required
+// date, an order line twice), checked on entering the page, grouped by cause, filtered, and
+// walked through with F8 / Shift+F8.
+#include "models/itemmodels/issuegroupmodel.h"
+#include "models/itemmodels/reviewmodel.h"
+#include "models/session/importsession.h"
+#include "tests/support/catalogues.h"
+#include "tests/support/screenshot.h"
+#include "tests/support/widgettests.h"
+#include "ui/pages/reviewpage.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+using namespace sluice;
+using namespace sluice::test;
+
+class TestReviewPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void enteringChecksTheRowsAndSummarisesThem();
+    void theIssuePanelGroupsByCauseAndGoesToTheFirstCell();
+    void onlyRowsWithIssuesLeavesTheFour();
+    void f8AndShiftF8WalkTheIssueCells();
+    void aNewMappingNeedsANewCheck();
+    void theServersFindingsRecount();
+
+private:
+    void enterAndWait();
+    // The (data row, attribute) of the table's current cell.
+    std::pair<qsizetype, int> currentCell() const;
+    int attribute(const char *name) const
+    {
+        return int(m_session->resource()->attributeIndex(QString::fromLatin1(name)));
+    }
+
+    std::shared_ptr<const Catalogue> m_catalogue;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ImportSession> m_session;
+    std::unique_ptr<ReviewPage> m_page;
+    QTableView *m_table = nullptr;
+    ReviewModel *m_model = nullptr;
+};
+
+void TestReviewPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_catalogue = builtInCatalogue();
+}
+
+void TestReviewPage::init()
+{
+    m_session = std::make_unique<ImportSession>(m_catalogue, m_network);
+    QSignalSpy loaded(m_session.get(), &ImportSession::loaded);
+    m_session->openFile(qEnvironmentVariable("SLUICE_SOURCE_DIR")
+                        + QStringLiteral("/resources/sample/customer-orders.xlsx"));
+    QVERIFY(loaded.wait(20000));
+    m_page = std::make_unique<ReviewPage>(*m_session);
+    m_page->resize(1280, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_table = child<QTableView>(*m_page, "reviewTable");
+    m_model = qobject_cast<ReviewModel *>(m_table->model());
+    QVERIFY(m_model);
+    QVERIFY(m_session->setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+}
+
+void TestReviewPage::cleanup()
+{
+    m_page.reset();
+    m_session.reset();
+}
+
+void TestReviewPage::enterAndWait()
+{
+    QSignalSpy validated(m_session.get(), &ImportSession::validated);
+    m_page->enter();
+    QVERIFY(m_session->isValidating());
+    QVERIFY(!m_page->isComplete());
+    QCOMPARE(m_page->incompleteReason(), u"Checking rows…");
+    QVERIFY(validated.wait(20000));
+}
+
+std::pair<qsizetype, int> TestReviewPage::currentCell() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return {m_model->dataRow(current.row()), current.column()};
+}
+
+void TestReviewPage::enteringChecksTheRowsAndSummarisesThem()
+{
+    auto *summary = child<QLabel>(*m_page, "reviewSummary");
+    QCOMPARE(summary->text(), u"Not checked yet.");
+    QSignalSpy complete(m_page.get(), &ReviewPage::completeChanged);
+    QSignalSpy progress(m_session.get(), &ImportSession::validationProgressed);
+    m_page->enter();
+    QVERIFY(child<QProgressBar>(*m_page, "reviewProgress")->isVisible());
+    QCOMPARE(summary->text(), u"Checking 40 rows…");
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->isComplete(), 20000);
+    QVERIFY(!child<QProgressBar>(*m_page, "reviewProgress")->isVisible());
+    QVERIFY(complete.count() >= 2);
+    QCOMPARE(m_page->incompleteReason(), QString());
+    QCOMPARE(summary->text(), u"4 errors in 4 rows · 36 of 40 rows ready to send");
+    QCOMPARE(m_session->rowsToSend().size(), size_t(36));
+    QCOMPARE(m_model->rowCount(), 40);
+    // Entering again with the same mapping does not check again.
+    m_page->enter();
+    QVERIFY(!m_session->isValidating());
+
+    // The grid: the file's text, issue cells marked by severity and the message as tooltip,
+    // the sheet's row numbers and per-column error counts in the header.
+    const QModelIndex ten = m_model->index(6, attribute("ordered_units"));
+    QCOMPARE(ten.data().toString(), u"ten");
+    QCOMPARE(ten.data(ReviewModel::SeverityRole).toInt(), int(Severity::Error));
+    QVERIFY(!ten.data(Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(m_model->headerData(attribute("ordered_units"), Qt::Horizontal).toString(),
+             u"ordered_units (1 error)");
+    QCOMPARE(m_model->headerData(6, Qt::Vertical).toInt(), 10); // the header is on sheet row 3
+    // Uniform fixed rows: nothing is measured per row on a big file.
+    QCOMPARE(m_table->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    QVERIFY(m_table->columnWidth(attribute("order_date")) >= 100);
+    QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-sample")));
+}
+
+void TestReviewPage::theIssuePanelGroupsByCauseAndGoesToTheFirstCell()
+{
+    enterAndWait();
+    auto *list = child<QTreeView>(*m_page, "reviewIssueList");
+    new QAbstractItemModelTester(list->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    const QAbstractItemModel *groups = list->model();
+    QCOMPARE(groups->rowCount(), 3);
+    const IssueIndex &issues = *m_session->issues();
+    qsizetype cells = 0;
+    for (int row = 0; row < groups->rowCount(); ++row)
+        cells += groups->index(row, 0).data(IssueGroupModel::CellCountRole).toLongLong();
+    QCOMPARE(cells, issues.errorCount() + issues.warningCount());
+    QVERIFY2(groups->index(0, 0).data().toString().startsWith(u"✖ order_id shares its primary key"),
+             qPrintable(groups->index(0, 0).data().toString()));
+    QCOMPARE(groups->index(0, IssueGroupModel::RowsColumn).data().toInt(), 2);
+    QCOMPARE(groups->index(1, 0).data().toString(),
+             u"✖ requested_ship_date is empty, but it is required");
+    QCOMPARE(groups->index(1, IssueGroupModel::RowsColumn).data().toInt(), 1);
+    QCOMPARE(groups->index(2, 0).data().toString(), u"✖ ordered_units is not a valid integer");
+    // Rows and Issue are shown; the attribute is in the text already.
+    QVERIFY(!list->isColumnHidden(IssueGroupModel::RowsColumn));
+    QVERIFY(list->isColumnHidden(IssueGroupModel::AttributeColumn));
+
+    // Enter on a group makes its first cell the current one.
+    list->setFocus();
+    list->setCurrentIndex(groups->index(1, 0));
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(currentCell(), std::make_pair(qsizetype(12), attribute("requested_ship_date")));
+    list->setCurrentIndex(groups->index(0, 0));
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(currentCell(), std::make_pair(qsizetype(19), attribute("order_id")));
+    QVERIFY(m_table->selectionModel()->isSelected(m_table->currentIndex()));
+    QVERIFY(child<QSplitter>(*m_page, "reviewSplitter")->count() == 2);
+}
+
+void TestReviewPage::onlyRowsWithIssuesLeavesTheFour()
+{
+    enterAndWait();
+    auto *only = child<QCheckBox>(*m_page, "reviewOnlyIssues");
+    m_table->setCurrentIndex(m_model->index(12, 0));
+    QTest::mouseClick(only, Qt::LeftButton);
+    QVERIFY(m_model->onlyRowsWithIssues());
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->dataRow(0), 6);
+    QCOMPARE(m_model->dataRow(3), 20);
+    QCOMPARE(currentCell(), std::make_pair(qsizetype(12), 0)); // the same cell, still current
+    QVERIFY(m_table->columnWidth(attribute("order_date")) >= 100);
+    QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-only-issues")));
+    QTest::mouseClick(only, Qt::LeftButton);
+    QCOMPARE(m_model->rowCount(), 40);
+}
+
+void TestReviewPage::f8AndShiftF8WalkTheIssueCells()
+{
+    enterAndWait();
+    m_table->setFocus();
+    // In row then attribute order: the word quantity (row 6), the empty date (12), the
+    // duplicated line (19 and 20: the key cell of each).
+    const QList<std::pair<qsizetype, int>> expected = {{6, attribute("ordered_units")},
+                                                       {12, attribute("requested_ship_date")},
+                                                       {19, attribute("order_id")},
+                                                       {20, attribute("order_id")}};
+    for (const auto &cell : expected) {
+        QTest::keyClick(m_table, Qt::Key_F8);
+        QCOMPARE(currentCell(), cell);
+    }
+    QSignalSpy status(m_page.get(), &ReviewPage::statusMessage);
+    QTest::keyClick(m_table, Qt::Key_F8); // round again
+    QCOMPARE(currentCell(), expected.first());
+    QCOMPARE(status.count(), 1);
+    QTest::keyClick(m_table, Qt::Key_F8, Qt::ShiftModifier); // and back to the last
+    QCOMPARE(currentCell(), expected.last());
+    for (qsizetype n = expected.size() - 2; n >= 0; --n) {
+        QTest::keyClick(m_table, Qt::Key_F8, Qt::ShiftModifier);
+        QCOMPARE(currentCell(), expected.at(n));
+    }
+    // With only the rows with issues shown, F8 walks the same cells.
+    child<QCheckBox>(*m_page, "reviewOnlyIssues")->setChecked(true);
+    m_table->setCurrentIndex(m_model->index(0, 0));
+    child<QAction>(*m_page, "reviewNextIssueAction")->trigger();
+    QCOMPARE(currentCell(), expected.first());
+    QCOMPARE(m_table->currentIndex().row(), 0);
+    child<QAction>(*m_page, "reviewPreviousIssueAction")->trigger();
+    QCOMPARE(currentCell(), expected.last());
+    QCOMPARE(m_table->currentIndex().row(), 3);
+}
+
+void TestReviewPage::aNewMappingNeedsANewCheck()
+{
+    enterAndWait();
+    QVERIFY(m_page->isComplete());
+    QSignalSpy complete(m_page.get(), &ReviewPage::completeChanged);
+    // Unmapping the order id makes every row fail: nothing can be sent.
+    Mapping mapping = m_session->mapping();
+    mapping.find(u"order_id")->source = AttributeMapping::Source::Unmapped;
+    mapping.find(u"order_id")->columns.clear();
+    m_session->setMapping(mapping);
+    QCOMPARE(complete.count(), 1);
+    QVERIFY(!m_page->isComplete());
+    QCOMPARE(child<QLabel>(*m_page, "reviewSummary")->text(), u"Not checked yet.");
+    QCOMPARE(child<QTreeView>(*m_page, "reviewIssueList")->model()->rowCount(), 0);
+    enterAndWait();
+    QVERIFY(!m_page->isComplete());
+    QCOMPARE(m_page->incompleteReason(), u"No row can be sent: fix the errors first");
+    QVERIFY2(
+        child<QLabel>(*m_page, "reviewSummary")->text().endsWith(u"0 of 40 rows ready to send"),
+        qPrintable(child<QLabel>(*m_page, "reviewSummary")->text()));
+}
+
+void TestReviewPage::theServersFindingsRecount()
+{
+    enterAndWait();
+    QSignalSpy complete(m_page.get(), &ReviewPage::completeChanged);
+    QSignalSpy repainted(m_model, &ReviewModel::dataChanged);
+    // What the session says after merging a batch's row errors into the same index.
+    Q_EMIT m_session->issuesChanged(6, 12);
+    QCOMPARE(complete.count(), 1);
+    QCOMPARE(repainted.count(), 1);
+    QCOMPARE(repainted.at(0).at(0).toModelIndex().row(), 6);
+    QCOMPARE(child<QTreeView>(*m_page, "reviewIssueList")->model()->rowCount(), 3);
+    QVERIFY(m_page->isComplete());
+}
+
+QTEST_MAIN(TestReviewPage)
+#include "tst_reviewpage.moc"

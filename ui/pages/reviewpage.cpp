@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+#include "ui/pages/reviewpage.h"
+
+#include "models/itemmodels/issuegroupmodel.h"
+#include "models/itemmodels/reviewmodel.h"
+#include "models/session/importsession.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLayout>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace sluice {
+
+namespace {
+
+// Columns are sized from their header and this many rows: enough to see typical values, and
+// never a walk over a million rows.
+constexpr int RowsSizedBy = 100;
+constexpr int MinColumnWidth = 60;
+constexpr int MaxColumnWidth = 320;
+
+using IssueCell = std::pair<qsizetype, int>; // data row, attribute
+
+// The issues of a row are kept in attribute order, so the next cell is the first one past
+// `attribute`, else the first of the next row with issues.
+std::optional<IssueCell> nextIssueCell(const IssueIndex &issues, qsizetype row, int attribute)
+{
+    if (const std::vector<CellIssue> *cells = issues.issuesOfRow(row)) {
+        for (const CellIssue &issue : *cells) {
+            if (issue.attribute > attribute)
+                return IssueCell {row, issue.attribute};
+        }
+    }
+    const std::optional<qsizetype> next = issues.nextRow(row);
+    if (!next)
+        return std::nullopt;
+    return IssueCell {*next, issues.issuesOfRow(*next)->front().attribute};
+}
+
+std::optional<IssueCell> previousIssueCell(const IssueIndex &issues, qsizetype row, int attribute)
+{
+    if (const std::vector<CellIssue> *cells = issues.issuesOfRow(row)) {
+        for (auto issue = cells->rbegin(); issue != cells->rend(); ++issue) {
+            if (issue->attribute < attribute)
+                return IssueCell {row, issue->attribute};
+        }
+    }
+    const std::optional<qsizetype> previous = issues.previousRow(row);
+    if (!previous)
+        return std::nullopt;
+    return IssueCell {*previous, issues.issuesOfRow(*previous)->back().attribute};
+}
+
+QColor blend(const QColor &base, const QColor &tint)
+{
+    const auto mix = [](float from, float to) {
+        return from * 0.7f + to * 0.3f;
+    };
+    return QColor::fromRgbF(mix(base.redF(), tint.redF()), mix(base.greenF(), tint.greenF()),
+                            mix(base.blueF(), tint.blueF()));
+}
+
+// A cell with issues gets a tint of its worst severity, mixed into the palette's base colour so
+// it reads in light and dark palettes, and the severity's symbol before its text, so colour is
+// never the only sign.
+class IssueCellDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const int severity = index.data(ReviewModel::SeverityRole).toInt();
+        if (severity < 0)
+            return;
+        const bool error = severity == int(Severity::Error);
+        option->backgroundBrush
+            = blend(option->palette.color(QPalette::Base),
+                    error ? QColor(0xd0, 0x33, 0x2a) : QColor(0xe0, 0x9b, 0x00));
+        option->text = IssueGroupModel::severitySymbol(Severity(severity)) + u' ' + option->text;
+    }
+};
+
+// The rows an upload sends: all but those with errors. Counted over the rows with issues only,
+// not every row of a big file.
+qsizetype rowsToSend(const MappedRowSource &rows, const IssueIndex &issues)
+{
+    qsizetype withErrors = 0;
+    for (std::optional<qsizetype> row = issues.nextRow(-1); row; row = issues.nextRow(*row)) {
+        if (issues.rowHasErrors(*row))
+            ++withErrors;
+    }
+    return rows.rowCount() - withErrors;
+}
+
+QString rowsText(qsizetype rows)
+{
+    // Plurals spelled out: without a loaded English translation, tr()'s %n gives "row(s)".
+    return rows == 1 ? ReviewPage::tr("1 row") : ReviewPage::tr("%1 rows").arg(rows);
+}
+
+} // namespace
+
+ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
+    : StepPage(parent)
+    , m_session(session)
+    , m_model(new ReviewModel(this))
+    , m_groups(new IssueGroupModel(this))
+    , m_summary(new QLabel(this))
+    , m_onlyIssues(new QCheckBox(tr("&Only rows with issues"), this))
+    , m_progress(new QProgressBar(this))
+    , m_table(new QTableView(this))
+    , m_issueList(new QTreeView(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_next(new QAction(tr("&Next issue"), this))
+    , m_previous(new QAction(tr("&Previous issue"), this))
+{
+    setUpTable();
+    m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(createIssuePanel());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({860, 380});
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(createTools());
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_table, m_issueList);
+
+    connect(m_onlyIssues, &QCheckBox::toggled, this, [this](bool only) {
+        // Stay on the same cell when it is still shown.
+        const QModelIndex current = m_table->currentIndex();
+        const qsizetype row = current.isValid() ? m_model->dataRow(current.row()) : -1;
+        m_model->setOnlyRowsWithIssues(only);
+        if (row >= 0)
+            goToCell(row, current.column());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewPage::sizeColumns);
+    connect(m_issueList, &QTreeView::activated, this, &ReviewPage::goToGroup);
+    connect(m_issueList, &QTreeView::clicked, this, &ReviewPage::goToGroup);
+    connect(&m_session, &ImportSession::mappingChanged, this, &ReviewPage::showRows);
+    connect(&m_session, &ImportSession::validated, this, &ReviewPage::showRows);
+    connect(&m_session, &ImportSession::validationProgressed, this, &ReviewPage::updateProgress);
+    // The server's findings for some rows (a check on the server, an upload): same index, more
+    // issues; repaint those rows and recount.
+    connect(&m_session, &ImportSession::issuesChanged, this,
+            [this](qsizetype firstRow, qsizetype lastRow) {
+                m_model->issuesChanged(firstRow, lastRow);
+                showIssues();
+            });
+    showRows();
+}
+
+void ReviewPage::setUpTable()
+{
+    m_table->setObjectName(QStringLiteral("reviewTable"));
+    m_table->setAccessibleName(tr("Rows as they will be sent"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new IssueCellDelegate(m_table));
+    m_table->setWordWrap(false);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A million rows scroll smoothly only when no row's height has to be measured.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+}
+
+QWidget *ReviewPage::createIssuePanel()
+{
+    m_issueList->setObjectName(QStringLiteral("reviewIssueList"));
+    m_issueList->setAccessibleName(tr("Issues by cause"));
+    m_issueList->setModel(m_groups);
+    m_issueList->setRootIsDecorated(false);
+    m_issueList->setUniformRowHeights(true);
+    m_issueList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_issueList->setColumnHidden(IssueGroupModel::AttributeColumn, true); // named in the issue
+    // The count stays in view however narrow the panel; the cause is cut short instead (its
+    // tooltip has it whole).
+    QHeaderView *header = m_issueList->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(IssueGroupModel::IssueColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(IssueGroupModel::RowsColumn, QHeaderView::ResizeToContents);
+    auto *label = new QLabel(tr("&Issues by cause"), this);
+    label->setBuddy(m_issueList);
+    auto *panel = new QWidget(this);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_issueList, 1);
+    return panel;
+}
+
+QLayout *ReviewPage::createTools()
+{
+    m_summary->setObjectName(QStringLiteral("reviewSummary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setObjectName(QStringLiteral("reviewProgress"));
+    m_progress->setAccessibleName(tr("Checking rows"));
+    m_progress->setFormat(tr("Checking rows: %v of %m"));
+    m_progress->setMinimumWidth(260);
+    m_progress->hide();
+    m_onlyIssues->setObjectName(QStringLiteral("reviewOnlyIssues"));
+    m_onlyIssues->setAccessibleName(tr("Only rows with issues"));
+    m_next->setObjectName(QStringLiteral("reviewNextIssueAction"));
+    m_next->setShortcut(QKeySequence(Qt::Key_F8));
+    m_next->setToolTip(tr("Go to the next cell with an issue (F8)"));
+    m_previous->setObjectName(QStringLiteral("reviewPreviousIssueAction"));
+    m_previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    m_previous->setToolTip(tr("Go to the previous cell with an issue (Shift+F8)"));
+    connect(m_next, &QAction::triggered, this, &ReviewPage::nextIssue);
+    connect(m_previous, &QAction::triggered, this, &ReviewPage::previousIssue);
+
+    auto *tools = new QHBoxLayout;
+    // The progress bar shares the summary's row, so the grid does not jump when it comes and goes.
+    tools->addWidget(m_summary, 1);
+    tools->addWidget(m_progress);
+    tools->addWidget(m_onlyIssues);
+    QWidget *previousInChain = m_onlyIssues;
+    for (QAction *action : {m_previous, m_next}) {
+        // On the page, not the window: another step's F8 is none of this page's business.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setObjectName(action == m_next ? QStringLiteral("reviewNextIssueButton")
+                                               : QStringLiteral("reviewPreviousIssueButton"));
+        button->setAccessibleName(action->text().remove(u'&'));
+        tools->addWidget(button);
+        setTabOrder(previousInChain, button);
+        previousInChain = button;
+    }
+    setTabOrder(previousInChain, m_table);
+    return tools;
+}
+
+ReviewPage::~ReviewPage() = default;
+
+bool ReviewPage::isComplete() const
+{
+    return !m_session.isValidating() && m_rowsToSend.value_or(0) > 0;
+}
+
+QString ReviewPage::incompleteReason() const
+{
+    if (!m_session.rows())
+        return tr("Map the columns first");
+    if (m_session.isValidating() || !m_rowsToSend)
+        return tr("Checking rows…");
+    if (*m_rowsToSend == 0)
+        return tr("No row can be sent: fix the errors first");
+    return {};
+}
+
+void ReviewPage::enter()
+{
+    if (m_session.rows() && !m_session.issues() && !m_session.isValidating()) {
+        m_session.validate();
+        updateProgress(0, m_session.rows()->rowCount());
+    }
+    updateSummary();
+    Q_EMIT completeChanged();
+}
+
+void ReviewPage::showRows()
+{
+    // Called when the rows or their issues were replaced: what the model pointed at is gone.
+    const Resource *resource = m_session.resource();
+    const IssueIndex *issues = m_session.issues();
+    m_model->reset(m_session.rows() ? resource : nullptr, m_session.rows(), issues);
+    showIssues();
+    m_progress->setVisible(m_session.isValidating());
+    if (issues)
+        Q_EMIT statusMessage(m_summary->text());
+}
+
+void ReviewPage::showIssues()
+{
+    const Resource *resource = m_session.resource();
+    const IssueIndex *issues = m_session.issues();
+    m_rowsToSend.reset();
+    if (issues && m_session.rows())
+        m_rowsToSend = rowsToSend(*m_session.rows(), *issues);
+    QStringList names;
+    if (resource) {
+        for (const Attribute &attribute : resource->attributes)
+            names.append(attribute.name);
+    }
+    m_groups->reset(issues, names);
+    updateSummary();
+    Q_EMIT completeChanged();
+}
+
+void ReviewPage::updateSummary()
+{
+    const MappedRowSource *rows = m_session.rows();
+    const IssueIndex *issues = m_session.issues();
+    if (!rows) {
+        m_summary->setText(tr("Choose a resource and map the columns first."));
+        return;
+    }
+    if (m_session.isValidating() || !issues || !m_rowsToSend) {
+        m_summary->setText(m_session.isValidating()
+                               ? tr("Checking %1…").arg(rowsText(rows->rowCount()))
+                               : tr("Not checked yet."));
+        return;
+    }
+    QStringList counts;
+    if (const qsizetype errors = issues->errorCount(); errors > 0)
+        counts.append(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+    if (const qsizetype warnings = issues->warningCount(); warnings > 0)
+        counts.append(warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    const QString found = counts.isEmpty()
+        ? tr("No issues")
+        : tr("%1 in %2").arg(counts.join(QStringLiteral(", ")), rowsText(issues->rowsWithIssues()));
+    m_summary->setText(tr("%1 · %2 of %3 ready to send")
+                           .arg(found)
+                           .arg(*m_rowsToSend)
+                           .arg(rowsText(rows->rowCount())));
+}
+
+void ReviewPage::updateProgress(qsizetype rowsChecked, qsizetype rowCount)
+{
+    constexpr qsizetype Most = std::numeric_limits<int>::max();
+    m_progress->setRange(0, int(std::min(rowCount, Most)));
+    m_progress->setValue(int(std::min(rowsChecked, Most)));
+    m_progress->setVisible(m_session.isValidating());
+}
+
+void ReviewPage::sizeColumns()
+{
+    // From the header and the first rows only: resizeColumnsToContents would ask every row.
+    const QFontMetrics cellFont = m_table->fontMetrics();
+    const QFontMetrics headerFont = m_table->horizontalHeader()->fontMetrics();
+    const int rows = std::min(m_model->rowCount(), RowsSizedBy);
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        int width
+            = headerFont.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
+            + 24;
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex index = m_model->index(row, column);
+            QString text = index.data().toString();
+            if (index.data(ReviewModel::SeverityRole).toInt() >= 0)
+                text.prepend(QStringLiteral("✖ "));
+            width = std::max(width, cellFont.horizontalAdvance(text) + 16);
+        }
+        m_table->setColumnWidth(column, std::clamp(width, MinColumnWidth, MaxColumnWidth));
+    }
+}
+
+void ReviewPage::nextIssue()
+{
+    moveToIssue(true);
+}
+
+void ReviewPage::previousIssue()
+{
+    moveToIssue(false);
+}
+
+void ReviewPage::moveToIssue(bool forward)
+{
+    const IssueIndex *issues = m_session.issues();
+    if (!issues || issues->rowsWithIssues() == 0) {
+        Q_EMIT statusMessage(tr("No issues to go to"));
+        return;
+    }
+    const QModelIndex current = m_table->currentIndex();
+    std::optional<IssueCell> target;
+    if (current.isValid()) {
+        const qsizetype row = m_model->dataRow(current.row());
+        target = forward ? nextIssueCell(*issues, row, current.column())
+                         : previousIssueCell(*issues, row, current.column());
+    }
+    if (!target) {
+        // Past the last issue (or before the first): round again, and say so.
+        target = forward ? nextIssueCell(*issues, -1, -1)
+                         : previousIssueCell(*issues, std::numeric_limits<qsizetype>::max(),
+                                             std::numeric_limits<int>::max());
+        if (current.isValid())
+            Q_EMIT statusMessage(forward ? tr("Back at the first issue")
+                                         : tr("Back at the last issue"));
+    }
+    if (target)
+        goToCell(target->first, target->second);
+}
+
+void ReviewPage::goToCell(qsizetype row, int attribute)
+{
+    const int viewRow = m_model->viewRow(row);
+    if (viewRow < 0 || attribute < 0 || attribute >= m_model->columnCount())
+        return;
+    const QModelIndex target = m_model->index(viewRow, attribute);
+    m_table->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect);
+    m_table->scrollTo(target);
+}
+
+void ReviewPage::goToGroup(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    goToCell(m_groups->firstRow(index.row()), m_groups->group(index.row()).attribute);
+}
+
+} // namespace sluice

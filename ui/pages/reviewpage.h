@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ui/pages/steppage.h"
+
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLayout;
+class QProgressBar;
+class QSplitter;
+class QTableView;
+class QTreeView;
+
+namespace sluice {
+
+class ImportSession;
+class IssueGroupModel;
+class ReviewModel;
+
+// Step 3, Review: the mapped rows in a grid (ReviewModel, smooth on 1M rows) with cells coloured
+// by severity and the message as tooltip, "only rows with issues", an issue panel grouped by
+// cause with counts, next/previous issue (F8 / Shift+F8) and error and warning counts per column
+// in the header. Entering the page validates when the mapping changed since the last check.
+class ReviewPage : public StepPage
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewPage(ImportSession &session, QWidget *parent = nullptr);
+    ~ReviewPage() override;
+
+    bool isComplete() const override; // validated, and at least one row can be sent
+    QString incompleteReason() const override;
+    void enter() override;
+
+    void nextIssue();
+    void previousIssue();
+
+    // The grid beside the issue panel; the main window keeps its state.
+    QSplitter *splitter() const { return m_splitter; }
+
+private:
+    void setUpTable();
+    QWidget *createIssuePanel();
+    QLayout *createTools();
+    // The rows (and their issues) were replaced.
+    void showRows();
+    // The issues of the same rows changed: groups, counts and summary.
+    void showIssues();
+    void updateSummary();
+    void updateProgress(qsizetype rowsChecked, qsizetype rowCount);
+    void sizeColumns();
+    void moveToIssue(bool forward);
+    // Makes the cell of data row `row` the current one, if it is shown.
+    void goToCell(qsizetype row, int attribute);
+    void goToGroup(const QModelIndex &index);
+
+    ImportSession &m_session;
+    ReviewModel *m_model;
+    IssueGroupModel *m_groups;
+    QLabel *m_summary;
+    QCheckBox *m_onlyIssues;
+    QProgressBar *m_progress;
+    QTableView *m_table;
+    QTreeView *m_issueList;
+    QSplitter *m_splitter;
+    QAction *m_next;
+    QAction *m_previous;
+    std::optional<qsizetype> m_rowsToSend; // of the last check; nullopt while unchecked
+};
+
+} // namespace sluice
