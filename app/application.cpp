@@ -143,6 +143,7 @@ void Application::openCatalogueFile(const QString &path)
     QSettings().setValue(CataloguePathKey, path);
     m_mainWindow->setCatalogue(m_catalogue);
     m_target->setCatalogue(m_catalogue);
+    m_session->setCatalogue(m_catalogue);
 }
 
 void Application::applyPreferences(const Preferences &preferences)
@@ -153,6 +154,7 @@ void Application::applyPreferences(const Preferences &preferences)
     m_preferences.save(settings);
     m_target->setPathTemplate(m_preferences.pathTemplate);
     m_target->setBearerPrefix(m_preferences.upload.bearerPrefix);
+    m_session->setDefaultTimestampForm(m_preferences.timestampForm);
     if (otherCatalogue)
         openCatalogueFile(m_preferences.cataloguePath.isEmpty() ? Catalogue::builtInPath()
                                                                 : m_preferences.cataloguePath);

@@ -279,7 +279,9 @@ void MainWindow::updateNavigation()
     m_backButton->setEnabled(step > 0);
     const bool last = step + 1 >= m_pages.size();
     m_nextButton->setVisible(!last);
-    m_nextButton->setText(last ? QString() : tr("&Next: %1 ›").arg(titles.value(step + 1)));
+    QString nextTitle = titles.value(step + 1);
+    nextTitle.replace(u'&', QStringLiteral("&&"));
+    m_nextButton->setText(last ? QString() : tr("&Next: %1 ›").arg(nextTitle));
     const bool complete = m_pages.value(step) && m_pages[step]->isComplete();
     m_nextButton->setEnabled(!last && complete);
     m_nextReason->setText(last || complete ? QString() : m_pages[step]->incompleteReason());

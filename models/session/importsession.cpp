@@ -160,8 +160,29 @@ bool ImportSession::setResource(const QString &resourceId, const std::optional<M
         return false;
     m_resource = resource;
     m_proposal = MappingProposer::propose(*resource, *m_table, m_layout, saved);
+    if (!saved) {
+        for (AttributeMapping &attribute : m_proposal.automap.mapping.attributes) {
+            const Attribute *known = resource->attribute(attribute.attribute);
+            if (known && known->type == AttributeType::Timestamp)
+                attribute.transforms.timestampForm = m_defaultTimestampForm;
+        }
+    }
     rebuildRows();
     return true;
+}
+
+void ImportSession::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
+{
+    const QString resourceId = m_resource ? m_resource->id : QString();
+    m_catalogue = std::move(catalogue);
+    m_resource = nullptr;
+    if (resourceId.isEmpty() || !setResource(resourceId)) {
+        dropValidation();
+        m_validator.reset();
+        m_rows.reset();
+        m_proposal = {};
+        Q_EMIT mappingChanged();
+    }
 }
 
 void ImportSession::setMapping(const Mapping &mapping)

@@ -60,6 +60,11 @@ public:
 
     // Target and mapping: choosing a resource proposes a mapping (a saved one first).
     bool setResource(const QString &resourceId, const std::optional<Mapping> &saved = {});
+    // Another catalogue (File ▸ Open Catalogue): the resource is looked up again by its id and
+    // the mapping proposed anew; a resource the new catalogue lacks is unset.
+    void setCatalogue(std::shared_ptr<const Catalogue> catalogue);
+    // How a proposed (not a saved) mapping writes timestamps: the Settings' choice.
+    void setDefaultTimestampForm(TimestampForm form) { m_defaultTimestampForm = form; }
     const Resource *resource() const { return m_resource; }
     const MappingProposal &proposal() const { return m_proposal; }
     const Mapping &mapping() const { return m_proposal.automap.mapping; }
@@ -107,6 +112,7 @@ private:
     void mergeServerIssues(const BatchResult &result);
 
     std::shared_ptr<const Catalogue> m_catalogue;
+    TimestampForm m_defaultTimestampForm = TimestampForm::Api;
     QNetworkAccessManager &m_network;
     QString m_path;
     QList<SheetInfo> m_sheets;

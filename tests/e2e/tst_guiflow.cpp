@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -90,6 +91,12 @@ void TestGuiFlow::sampleWorkbookGoesFromOpenToStoredRows()
              qPrintable(flow.prompter.questions.first()));
     QVERIFY(flow.prompter.questions.first().contains(Table));
     QTRY_VERIFY_WITH_TIMEOUT(window.uploadPage()->isComplete(), 60000);
+    auto *batches = child<QAbstractItemView>(window, "uploadBatchTable");
+    const QRect firstBatch = batches->visualRect(batches->model()->index(0, 0));
+    QTest::mouseClick(batches->viewport(), Qt::LeftButton, {}, firstBatch.center());
+    QTest::mouseDClick(batches->viewport(), Qt::LeftButton, {}, firstBatch.center());
+    const QString raw = child<QPlainTextEdit>(window, "uploadRawResponse")->toPlainText();
+    QVERIFY2(raw.contains(u"\"accepted\": 36"), qPrintable(raw));
     QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("4-upload")));
 
     // Exactly the clean rows are stored, each once.

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QWidget>
 
 namespace sluice::test {
@@ -14,6 +16,9 @@ inline bool saveScreenshot(QWidget &widget, const QString &name)
     if (directory.isEmpty())
         return true;
     QDir().mkpath(directory);
+    // Text set just before is laid out by a posted event: lay out first, as the screen would.
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     return widget.grab().save(QDir(directory).filePath(name + QStringLiteral(".png")));
 }
 

@@ -95,7 +95,7 @@ void TestMainWindow::startsOnOpenWithNextExplainingWhatIsMissing()
     QCOMPARE(app.window.currentStep(), int(MainWindow::OpenStep));
     auto *next = child<QPushButton>(app.window, "nextButton");
     QVERIFY(!next->isEnabled());
-    QVERIFY(next->text().contains(u"Target & mapping"));
+    QVERIFY(next->text().contains(u"Target && mapping")); // "&&": not a mnemonic
     QVERIFY(!child<QLabel>(app.window, "nextReason")->text().isEmpty());
     QVERIFY(!child<QPushButton>(app.window, "backButton")->isEnabled());
     // Only the first step can be reached, and the bar says so in words as well as by look.

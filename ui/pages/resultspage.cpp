@@ -119,6 +119,11 @@ QWidget *ResultsPage::createSummary()
     m_details = selectableLabel(box, "resultsDetails");
     m_details->setTextFormat(Qt::RichText);
     m_details->setAccessibleName(tr("Details of the last upload"));
+    // Without word wrap the labels ask for their real height: a wrapped rich-text label in a
+    // nested layout was squeezed to one line beside the stretching history table.
+    m_summary->setWordWrap(false);
+    m_details->setWordWrap(false);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_summary);
     layout->addWidget(m_details);
 

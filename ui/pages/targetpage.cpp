@@ -23,11 +23,19 @@ TargetPage::TargetPage(TargetSession &target, ImportSession &session, ProfileSto
     scroll->setWidget(m_targetPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The form narrows with the window instead of scrolling sideways under its right column.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (QWidget *panel :
+         {static_cast<QWidget *>(m_targetPanel), static_cast<QWidget *>(m_mappingPanel)}) {
+        if (panel->layout())
+            panel->layout()->setContentsMargins(10, 8, 10, 4);
+    }
     m_splitter->addWidget(scroll);
     m_splitter->addWidget(m_mappingPanel);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({290, 480}); // until the user's own sizes are restored
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);

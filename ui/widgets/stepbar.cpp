@@ -52,7 +52,10 @@ void StepBar::updateButtons()
         const bool done = step < m_current;
         const bool isCurrent = step == m_current;
         const QString mark = done ? QStringLiteral("✓ ") : QString();
-        button->setText(QStringLiteral("%1%2  %3").arg(mark).arg(step + 1).arg(m_titles[step]));
+        // "&&": a title such as "Target & mapping" must not turn into a mnemonic.
+        QString title = m_titles[step];
+        title.replace(u'&', QStringLiteral("&&"));
+        button->setText(QStringLiteral("%1%2  %3").arg(mark).arg(step + 1).arg(title));
         button->setChecked(isCurrent);
         button->setEnabled(step <= m_reachable);
         QFont font = button->font();
