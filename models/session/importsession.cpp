@@ -65,6 +65,16 @@ ImportSession::~ImportSession()
     dropValidation();
 }
 
+// What opening a file found out, on a worker thread.
+struct ImportSession::OpenedFile
+{
+    std::unique_ptr<SpreadsheetReader> reader;
+    QList<SheetInfo> sheets;
+    FileFormat format = FileFormat::Text;
+    std::optional<CsvDialect> dialect;
+    QString error;
+};
+
 void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptions &csvOptions)
 {
     cancelLoading();
@@ -74,28 +84,61 @@ void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptio
     m_csvOptions = csvOptions;
     m_csvDialect.reset();
     m_fileSha256 = QtConcurrent::run([path] { return UploadJournal::fileSha256(path); });
+    m_opening = true;
+    const int generation = ++m_openGeneration;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<OpenedFile>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_openGeneration)
+            return; // cancelled, or another file was asked for meanwhile
+        m_opening = false;
+        finishOpening(*watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&ImportSession::openInBackground, path, csvOptions));
+}
+
+// A CSV reader checks the whole file's encoding and dialect when it opens it (a second for a
+// few hundred MB): never on the GUI thread.
+std::shared_ptr<ImportSession::OpenedFile>
+ImportSession::openInBackground(const QString &path, const CsvOptions &csvOptions)
+{
+    auto opened = std::make_shared<OpenedFile>();
     Result<std::unique_ptr<SpreadsheetReader>> reader = ReaderFactory::create(path, csvOptions);
     if (!reader) {
-        Q_EMIT loadFailed(reader.error().message);
-        return;
+        opened->error = reader.error().message;
+        return opened;
     }
     Result<QList<SheetInfo>> sheets = reader.value()->open(path);
     if (!sheets) {
-        Q_EMIT loadFailed(sheets.error().message);
-        return;
+        opened->error = sheets.error().message;
+        return opened;
     }
-    m_sheets = *sheets;
+    opened->sheets = *sheets;
     // The factory sniffed the same bytes a moment ago; a text file's reader knows its dialect.
     const Result<FileFormat> format = ReaderFactory::sniff(path);
-    m_fileFormat = format ? *format : FileFormat::Text;
+    opened->format = format ? *format : FileFormat::Text;
     if (const auto *csv = dynamic_cast<const CsvReader *>(reader.value().get()))
-        m_csvDialect = csv->dialect();
-    if (m_sheetIndex < 0 || m_sheetIndex >= m_sheets.size()) {
-        Q_EMIT loadFailed(
-            tr("%1 has no sheet %2").arg(QFileInfo(path).fileName()).arg(sheetIndex + 1));
+        opened->dialect = csv->dialect();
+    opened->reader = std::move(reader).value();
+    return opened;
+}
+
+void ImportSession::finishOpening(OpenedFile &file)
+{
+    if (!file.error.isEmpty()) {
+        Q_EMIT loadFailed(file.error);
         return;
     }
-    startLoad(std::move(reader).value());
+    m_sheets = file.sheets;
+    m_fileFormat = file.format;
+    m_csvDialect = file.dialect;
+    if (m_sheetIndex < 0 || m_sheetIndex >= m_sheets.size()) {
+        Q_EMIT loadFailed(
+            tr("%1 has no sheet %2").arg(QFileInfo(m_path).fileName()).arg(m_sheetIndex + 1));
+        return;
+    }
+    startLoad(std::move(file.reader));
+    Q_EMIT opened();
 }
 
 void ImportSession::reopen(int sheetIndex, const CsvOptions &csvOptions)
@@ -111,7 +154,8 @@ void ImportSession::startLoad(std::unique_ptr<SpreadsheetReader> reader)
     connect(job, &SheetLoadJob::progressed, this, &ImportSession::loadProgressed);
     connect(job, &SheetLoadJob::finished, this, [this, job] {
         if (job == m_loadJob) {
-            *m_table = job->takeTable();
+            // A new table object: validations and an upload still reading the old one keep it.
+            m_table = std::make_shared<SheetTable>(job->takeTable());
             m_loadJob = nullptr;
             finishLoad();
         }
@@ -130,6 +174,10 @@ void ImportSession::startLoad(std::unique_ptr<SpreadsheetReader> reader)
 
 void ImportSession::cancelLoading()
 {
+    if (m_opening) {
+        m_opening = false;
+        ++m_openGeneration;
+    }
     if (SheetLoadJob *job = m_loadJob) {
         m_loadJob = nullptr;
         job->cancel();
@@ -289,6 +337,7 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
     m_uploadRows = m_rows;
+    m_uploadTable = m_table;
     // A newer check or mapping replaces the validator: the server's findings would then land
     // on rows they were not made for.
     connect(m_upload.get(), &UploadRun::batchFinished, this,

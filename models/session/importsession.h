@@ -45,7 +45,7 @@ public:
     // Reads the open file again: another sheet, or a text file under other options.
     void reopen(int sheetIndex, const CsvOptions &csvOptions);
     void cancelLoading();
-    bool isLoading() const { return m_loadJob != nullptr; }
+    bool isLoading() const { return m_opening || m_loadJob != nullptr; }
     const QString &filePath() const { return m_path; }
     const QList<SheetInfo> &sheets() const { return m_sheets; }
     int sheetIndex() const { return m_sheetIndex; }
@@ -90,6 +90,9 @@ public:
     const RunHistoryStore &runHistory() const { return m_history; }
 
 Q_SIGNALS:
+    // The file was opened and its sheets are known (sheets(), fileFormat(), csvDialect()); the
+    // chosen sheet is being read now.
+    void opened();
     void loadProgressed(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead);
     void loaded();
     void loadFailed(const QString &message);
@@ -103,7 +106,11 @@ Q_SIGNALS:
 
 private:
     struct Validation;
+    struct OpenedFile;
 
+    static std::shared_ptr<OpenedFile> openInBackground(const QString &path,
+                                                        const CsvOptions &csvOptions);
+    void finishOpening(OpenedFile &file);
     void startLoad(std::unique_ptr<SpreadsheetReader> reader);
     void finishLoad();
     void rebuildRows();
@@ -120,6 +127,10 @@ private:
     FileFormat m_fileFormat = FileFormat::Text;
     CsvOptions m_csvOptions;
     std::optional<CsvDialect> m_csvDialect;
+    // Opening reads a whole CSV file to detect its dialect: on a worker, numbered so that the
+    // answer of a superseded or cancelled open is dropped.
+    bool m_opening = false;
+    int m_openGeneration = 0;
     QPointer<SheetLoadJob> m_loadJob;
     QFuture<QByteArray> m_fileSha256; // hashed beside the read, for the journal
     std::shared_ptr<SheetTable> m_table;
@@ -130,6 +141,7 @@ private:
     std::shared_ptr<Validator> m_validator; // the last finished validation's
     std::unique_ptr<Validation> m_validation;
     std::shared_ptr<const MappedRowSource> m_uploadRows; // what the run reads, kept alive
+    std::shared_ptr<const SheetTable> m_uploadTable;     // and the table those rows read
     std::unique_ptr<UploadRun> m_upload;
     RunHistoryStore m_history;
 };

@@ -3,7 +3,6 @@
 
 #include "models/schema/endpoint.h"
 #include "models/session/localsandbox.h"
-#include "models/upload/credentialstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,16 +100,14 @@ TargetSession::TargetSession(std::shared_ptr<const Catalogue> catalogue,
                              LocalSandbox *sandbox, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_credentials(credentials)
+    , m_tokens(credentials)
     , m_sandbox(sandbox)
 {
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(TokenReadDelayMs);
     connect(&m_readTimer, &QTimer::timeout, this, &TargetSession::readPendingToken);
-    connect(&m_credentials, &CredentialStore::tokenRead, this, &TargetSession::tokenRead);
-    connect(&m_credentials, &CredentialStore::tokenWritten, this, &TargetSession::tokenWritten);
-    connect(&m_credentials, &CredentialStore::tokenDeleted, this, &TargetSession::tokenDeleted);
-    connect(&m_credentials, &CredentialStore::failed, this, &TargetSession::credentialsFailed);
+    connect(&m_tokens, &TokenKeeper::changed, this, &TargetSession::tokenChanged);
+    connect(&m_tokens, &TokenKeeper::problem, this, &TargetSession::tokenProblem);
     if (m_sandbox) {
         connect(m_sandbox, &LocalSandbox::started, this, [this](const QUrl &url) {
             m_sandboxStarting = false;
@@ -314,37 +311,15 @@ QString TargetSession::tokenAccount() const
 void TargetSession::setToken(const QString &token)
 {
     const QString account = tokenAccount();
-    if (account.isEmpty())
-        return; // a token belongs to a host; the sandbox has its own
-    TokenEntry &entry = m_tokens[account];
-    const QString trimmed = token.trimmed(); // a pasted line break is not part of it
-    if (trimmed == entry.token)
-        return;
-    entry.token = trimmed;
-    entry.saved = false;
-    Q_EMIT tokenChanged();
-}
-
-bool TargetSession::hasToken() const
-{
-    return !token().isEmpty();
+    if (!account.isEmpty()) // a token belongs to a host; the sandbox has its own
+        m_tokens.setToken(account, token);
 }
 
 QString TargetSession::token() const
 {
     if (isSandbox())
         return m_sandbox && m_sandbox->isRunning() ? m_sandbox->token() : QString();
-    return m_tokens.value(tokenAccount()).token;
-}
-
-bool TargetSession::isTokenSaved() const
-{
-    return !isSandbox() && m_tokens.value(tokenAccount()).saved;
-}
-
-bool TargetSession::isReadingToken() const
-{
-    return !isSandbox() && m_tokens.value(tokenAccount()).reading;
+    return m_tokens.token(tokenAccount());
 }
 
 void TargetSession::saveToken()
@@ -357,95 +332,21 @@ void TargetSession::saveToken()
             this, [this, problem] { Q_EMIT tokenProblem(problem); }, Qt::QueuedConnection);
         return;
     }
-    m_pendingCredentials.append({Operation::Write, account});
-    m_credentials.writeToken(account, m_tokens.value(account).token);
+    m_tokens.save(account);
 }
 
 void TargetSession::forgetToken()
 {
     const QString account = tokenAccount();
-    if (account.isEmpty())
-        return;
-    TokenEntry &entry = m_tokens[account];
-    entry.token.clear();
-    entry.saved = false;
-    m_pendingCredentials.append({Operation::Delete, account});
-    m_credentials.deleteToken(account);
-    Q_EMIT tokenChanged();
+    if (!account.isEmpty())
+        m_tokens.forget(account);
 }
 
 void TargetSession::readPendingToken()
 {
     const QString account = tokenAccount();
-    if (account.isEmpty())
-        return;
-    TokenEntry &entry = m_tokens[account];
-    if (entry.read)
-        return; // asked once per host; afterwards memory is up to date
-    entry.read = true;
-    entry.reading = true;
-    m_pendingCredentials.append({Operation::Read, account});
-    m_credentials.readToken(account);
-    Q_EMIT tokenChanged();
-}
-
-std::optional<TargetSession::Operation> TargetSession::takePending(const QString &account,
-                                                                   std::optional<Operation> wanted)
-{
-    for (qsizetype i = 0; i < m_pendingCredentials.size(); ++i) {
-        const auto [operation, pendingAccount] = m_pendingCredentials.at(i);
-        if (pendingAccount == account && (!wanted || *wanted == operation)) {
-            m_pendingCredentials.removeAt(i);
-            return operation;
-        }
-    }
-    return std::nullopt; // another user of the store asked
-}
-
-void TargetSession::tokenRead(const QString &account, const QString &token)
-{
-    if (!takePending(account, Operation::Read))
-        return;
-    TokenEntry &entry = m_tokens[account];
-    entry.reading = false;
-    // What the user typed meanwhile wins over what was stored.
-    if (entry.token.isEmpty())
-        entry.token = token;
-    entry.saved = entry.token == token;
-    Q_EMIT tokenChanged();
-}
-
-void TargetSession::tokenWritten(const QString &account)
-{
-    if (!takePending(account, Operation::Write))
-        return;
-    m_tokens[account].saved = true;
-    Q_EMIT tokenChanged();
-}
-
-void TargetSession::tokenDeleted(const QString &account)
-{
-    if (!takePending(account, Operation::Delete))
-        return;
-    m_tokens[account].saved = false;
-    Q_EMIT tokenChanged();
-}
-
-void TargetSession::credentialsFailed(const QString &account, const QString &message)
-{
-    const std::optional<Operation> operation = takePending(account);
-    if (!operation)
-        return;
-    if (*operation == Operation::Read) {
-        TokenEntry &entry = m_tokens[account];
-        entry.reading = false;
-        Q_EMIT tokenChanged();
-        // The store reports a token never saved as a failure too; that is the usual case here.
-        if (message == CredentialStore::tr("No token is stored for %1.").arg(account))
-            return;
-        entry.read = false; // a locked or missing keychain may work when the host is chosen again
-    }
-    Q_EMIT tokenProblem(message);
+    if (!account.isEmpty())
+        m_tokens.read(account);
 }
 
 void TargetSession::answerLater(bool ok, const QString &message)

@@ -4,17 +4,15 @@
 #include "models/common/result.h"
 #include "models/schema/attributetype.h"
 #include "models/schema/catalogue.h"
+#include "models/session/tokenkeeper.h"
 #include "models/upload/uploadsettings.h"
 
-#include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
 #include <memory>
-#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -28,8 +26,8 @@ class LocalSandbox;
 // Where the rows go, without widgets: the environment (the built-in Local sandbox, the hub, a
 // regional host or a custom URL), the solution with its table prefix and suffix, the operation,
 // and the token for the host. The Target & mapping page observes it; the upload asks it for an
-// UploadTarget. Tokens live in the keychain (CredentialStore) and in memory only: never in
-// settings, logs or signal messages.
+// UploadTarget. Tokens live in the keychain (CredentialStore) and in memory only, kept per host
+// by a TokenKeeper: never in settings, logs or signal messages.
 class TargetSession : public QObject
 {
     Q_OBJECT
@@ -86,14 +84,16 @@ public:
     // Token: what the user typed (kept in memory per host), saved to the keychain on request.
     // The sandbox needs none: token() is its own.
     void setToken(const QString &token);
-    bool hasToken() const;
+    bool hasToken() const { return !token().isEmpty(); }
     void saveToken();
     void forgetToken();    // deletes the saved token and clears the one in memory
     QString token() const; // for the upload only; never logged or shown
     // The keychain account of the host's token, e.g. "ingestion.peak.ai"; empty without a host.
     QString tokenAccount() const;
-    bool isTokenSaved() const;   // the token in memory is the one in the keychain
-    bool isReadingToken() const; // the keychain has not answered yet
+    // The token in memory is the one in the keychain.
+    bool isTokenSaved() const { return !isSandbox() && m_tokens.isSaved(tokenAccount()); }
+    // The keychain has not answered yet.
+    bool isReadingToken() const { return !isSandbox() && m_tokens.isReading(tokenAccount()); }
 
     // GET /api/v2/schema/solutions with the token: connectionTested(ok, message) answers, never
     // from within the call, and on success the live solution names are updated.
@@ -121,31 +121,15 @@ Q_SIGNALS:
     void liveSolutionsChanged(const QStringList &names);
 
 private:
-    struct TokenEntry
-    {
-        QString token;
-        bool saved = false;   // token is what the keychain holds
-        bool read = false;    // the keychain was asked (or the user typed first)
-        bool reading = false; // a read is on its way
-    };
-    enum class Operation { Read, Write, Delete };
-
     void startSandbox();
     bool hostMayHaveChanged(); // true: host() is another one now
     void readPendingToken();
-    void tokenRead(const QString &account, const QString &token);
-    void tokenWritten(const QString &account);
-    void tokenDeleted(const QString &account);
-    void credentialsFailed(const QString &account, const QString &message);
-    // The first of our calls on account still owed (of that kind, when given), now answered.
-    std::optional<Operation> takePending(const QString &account,
-                                         std::optional<Operation> wanted = std::nullopt);
     void answerLater(bool ok, const QString &message);
     void connectionAnswered(QNetworkReply *reply, const QUrl &host);
 
     std::shared_ptr<const Catalogue> m_catalogue;
     QNetworkAccessManager &m_network;
-    CredentialStore &m_credentials;
+    TokenKeeper m_tokens; // by keychain account, tokenAccount()
     // Outlives the session (the composition root owns both); a raw pointer, as QPointer's
     // checks make GCC's -Wnull-dereference misfire at -O2.
     LocalSandbox *const m_sandbox;
@@ -162,10 +146,8 @@ private:
     OperationType m_operation = OperationType::Upsert;
     QString m_pathTemplate;
     bool m_bearerPrefix = false;
-    QHash<QString, TokenEntry> m_tokens;                   // by account
-    QList<QPair<Operation, QString>> m_pendingCredentials; // our calls the keychain owes
-    QTimer m_readTimer; // typing a URL reads the token once, not per keystroke
-    QPointer<QNetworkReply> m_reply;
+    QTimer m_readTimer;               // typing a URL reads the token once, not per keystroke
+    QNetworkReply *m_reply = nullptr; // the test in flight; we delete it (never the manager first)
 };
 
 } // namespace sluice

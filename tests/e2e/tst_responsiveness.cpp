@@ -45,6 +45,7 @@ public:
     }
     void setPhase(const QString &phase) { m_phase = phase; }
     qint64 worstMs() const { return m_worst; }
+    qint64 worstEndedAt() const { return m_worstEndedAt; }
     QString worstPhase() const { return m_worstPhase; }
     QStringList report() const { return m_perPhase; }
     // Lets the timer tick once more first, so that a stall caused by this phase's last
@@ -66,6 +67,9 @@ private:
         if (gap > m_worst) {
             m_worst = gap;
             m_worstPhase = m_phase;
+            // On CLOCK_MONOTONIC, so `perf record -k CLOCK_MONOTONIC` samples of the stall can
+            // be picked out with `perf script --time`.
+            m_worstEndedAt = m_clock.msecsSinceReference();
         }
     }
 
@@ -74,6 +78,7 @@ private:
     qint64 m_last = 0;
     qint64 m_worst = 0;
     qint64 m_phaseWorst = 0;
+    qint64 m_worstEndedAt = 0;
     QString m_phase;
     QString m_worstPhase;
     QStringList m_perPhase;
@@ -165,10 +170,13 @@ void TestResponsiveness::aMillionRowsNeverStallTheWindow()
     QTest::qWait(200);
     heartbeat.closePhase();
 
-    qInfo().noquote() << QStringLiteral("%1 rows: worst GUI-thread stall %2 ms (during %3); %4")
+    qInfo().noquote() << QStringLiteral("%1 rows: worst GUI-thread stall %2 ms (during %3, "
+                                        "ended at %4 ms monotonic); %5")
                              .arg(rows)
                              .arg(heartbeat.worstMs())
-                             .arg(heartbeat.worstPhase(), heartbeat.report().join(u"; "));
+                             .arg(heartbeat.worstPhase())
+                             .arg(heartbeat.worstEndedAt())
+                             .arg(heartbeat.report().join(u"; "));
     QVERIFY2(heartbeat.worstMs() <= AllowedStallMs,
              qPrintable(QStringLiteral("the window froze for %1 ms during %2")
                             .arg(heartbeat.worstMs())

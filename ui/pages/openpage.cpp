@@ -1,25 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/pages/openpage.h"
 
-#include "models/itemmodels/sheetpreviewmodel.h"
 #include "models/session/importsession.h"
+#include "ui/pages/openpreviewpanel.h"
 #include "ui/prompter.h"
 
-#include <QComboBox>
 #include <QFileInfo>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLocale>
-#include <QMenu>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QStandardItemModel>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,63 +18,6 @@
 namespace sluice {
 
 namespace {
-
-using RowKind = SheetPreviewModel::RowKind;
-
-// The view's half of the preview's marks: bold for the header row, a tint behind it, and the
-// placeholder colour for rows that are not imported. The words stay in the model's row headers,
-// so nothing rests on styling alone; the colours come from the view's palette (light or dark).
-class PreviewStyleModel : public QIdentityProxyModel
-{
-public:
-    PreviewStyleModel(QWidget *view, QObject *parent)
-        : QIdentityProxyModel(parent)
-        , m_view(view)
-    {}
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::FontRole || role == Qt::ForegroundRole || role == Qt::BackgroundRole)
-            return style(index.data(SheetPreviewModel::RowKindRole).toInt(), role);
-        return QIdentityProxyModel::data(index, role);
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Vertical && (role == Qt::FontRole || role == Qt::ForegroundRole)) {
-            const QVariant kind = QIdentityProxyModel::headerData(section, orientation,
-                                                                  SheetPreviewModel::RowKindRole);
-            return kind.isValid() ? style(kind.toInt(), role) : QVariant();
-        }
-        return QIdentityProxyModel::headerData(section, orientation, role);
-    }
-
-private:
-    QVariant style(int kind, int role) const
-    {
-        if (!m_view)
-            return {};
-        const QPalette &palette = m_view->palette();
-        if (role == Qt::FontRole && kind == int(RowKind::Header)) {
-            QFont font = m_view->font();
-            font.setBold(true);
-            return font;
-        }
-        if (role == Qt::ForegroundRole
-            && (kind == int(RowKind::Skipped) || kind == int(RowKind::Footer)))
-            return palette.brush(QPalette::PlaceholderText);
-        if (role == Qt::BackgroundRole && kind == int(RowKind::Header)) {
-            const QColor base = palette.color(QPalette::Base);
-            const QColor tint = palette.color(QPalette::Highlight);
-            return QColor::fromRgbF(0.8f * base.redF() + 0.2f * tint.redF(),
-                                    0.8f * base.greenF() + 0.2f * tint.greenF(),
-                                    0.8f * base.blueF() + 0.2f * tint.blueF());
-        }
-        return {};
-    }
-
-    QPointer<QWidget> m_view;
-};
 
 QString formatName(FileFormat format)
 {
@@ -100,49 +34,6 @@ QString formatName(FileFormat format)
     return {};
 }
 
-QString encodingName(TextEncoding encoding)
-{
-    switch (encoding) {
-    case TextEncoding::Auto:
-        return OpenPage::tr("Auto");
-    case TextEncoding::Utf8:
-        return QStringLiteral("UTF-8");
-    case TextEncoding::Utf16LE:
-        return QStringLiteral("UTF-16 LE");
-    case TextEncoding::Utf16BE:
-        return QStringLiteral("UTF-16 BE");
-    case TextEncoding::Windows1252:
-        return QStringLiteral("Windows-1252");
-    }
-    return {};
-}
-
-QString delimiterName(QChar delimiter)
-{
-    switch (delimiter.unicode()) {
-    case u',':
-        return OpenPage::tr("Comma ( , )");
-    case u';':
-        return OpenPage::tr("Semicolon ( ; )");
-    case u'\t':
-        return OpenPage::tr("Tab");
-    case u'|':
-        return OpenPage::tr("Pipe ( | )");
-    }
-    return OpenPage::tr("“%1”").arg(delimiter);
-}
-
-QString sheetLabel(const SheetInfo &sheet)
-{
-    if (sheet.kind != SheetKind::Worksheet)
-        return OpenPage::tr("%1 (no cells)").arg(sheet.name);
-    if (sheet.state == SheetState::Hidden)
-        return OpenPage::tr("%1 (hidden)").arg(sheet.name);
-    if (sheet.state == SheetState::VeryHidden)
-        return OpenPage::tr("%1 (very hidden)").arg(sheet.name);
-    return sheet.name;
-}
-
 // A sheet a user would expect to see first: the first visible worksheet, as Excel opens it.
 int firstVisibleWorksheet(const QList<SheetInfo> &sheets)
 {
@@ -154,34 +45,18 @@ int firstVisibleWorksheet(const QList<SheetInfo> &sheets)
     return 0;
 }
 
-QComboBox *namedCombo(const char *name, const QString &accessibleName, QWidget *parent)
-{
-    auto *combo = new QComboBox(parent);
-    combo->setObjectName(QString::fromLatin1(name));
-    combo->setAccessibleName(accessibleName);
-    return combo;
-}
-
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    return label;
-}
-
 } // namespace
 
 OpenPage::OpenPage(ImportSession &session, Prompter &prompter, QWidget *parent)
     : StepPage(parent)
     , m_session(session)
     , m_prompter(prompter)
-    , m_model(new SheetPreviewModel(this))
-    , m_styledModel(nullptr)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTopBar());
     layout->addWidget(createErrorPanel());
-    layout->addWidget(createChoices(), 1);
+    m_panel = new OpenPreviewPanel(m_session, this);
+    layout->addWidget(m_panel, 1);
     layout->addWidget(createProgressRow());
     m_welcome = new QLabel(tr("Sluice reads delimited text (.csv, .tsv, .txt), Excel workbooks "
                               "(.xlsx, .xls) and OpenDocument spreadsheets (.ods)."),
@@ -254,98 +129,6 @@ QFrame *OpenPage::createErrorPanel()
     return m_errorPanel;
 }
 
-QWidget *OpenPage::createChoices()
-{
-    m_choices = new QWidget(this);
-    m_sheetCombo = namedCombo("openSheetCombo", tr("Sheet"), m_choices);
-    m_sheetCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_headerRowSpin = new QSpinBox(m_choices);
-    m_headerRowSpin->setObjectName(QStringLiteral("openHeaderRowSpin"));
-    m_headerRowSpin->setAccessibleName(tr("Header row"));
-    m_headerRowSpin->setRange(1, 1);
-    m_headerRowSpin->setToolTip(tr("The sheet row that names the columns, numbered as in the "
-                                   "spreadsheet"));
-    // Typing "12" must not re-read the layout under row 1 first.
-    m_headerRowSpin->setKeyboardTracking(false);
-    m_useHeaderButton = new QPushButton(tr("&Use Selected Row as Header"), m_choices);
-    m_useHeaderButton->setObjectName(QStringLiteral("openUseHeaderButton"));
-    m_useHeaderButton->setAccessibleName(tr("Use the selected row as the header row"));
-    m_headerInfo = new QLabel(m_choices);
-    m_headerInfo->setObjectName(QStringLiteral("openHeaderInfo"));
-    m_headerInfo->setWordWrap(true);
-
-    m_preview = new QTableView(m_choices);
-    m_preview->setObjectName(QStringLiteral("openPreview"));
-    m_preview->setAccessibleName(tr("Preview of the sheet"));
-    m_styledModel = new PreviewStyleModel(m_preview, this);
-    m_styledModel->setSourceModel(m_model);
-    m_preview->setModel(m_styledModel);
-    m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_preview->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_preview->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_preview->setWordWrap(false);
-    m_preview->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_preview->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-
-    auto *row = new QHBoxLayout;
-    row->addWidget(buddyLabel(tr("&Sheet:"), m_sheetCombo, m_choices));
-    row->addWidget(m_sheetCombo);
-    row->addSpacing(16);
-    row->addWidget(buddyLabel(tr("&Header row:"), m_headerRowSpin, m_choices));
-    row->addWidget(m_headerRowSpin);
-    row->addWidget(m_useHeaderButton);
-    row->addStretch(1);
-    auto *layout = new QVBoxLayout(m_choices);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
-    layout->addWidget(createCsvOptions());
-    layout->addWidget(m_headerInfo);
-    layout->addWidget(m_preview, 1);
-
-    connect(m_sheetCombo, &QComboBox::activated, this, &OpenPage::rereadWithChoices);
-    connect(m_headerRowSpin, &QSpinBox::valueChanged, this, [this](int value) {
-        if (m_state == State::Loaded && value - 1 != m_session.layout().headerRow)
-            m_session.setHeaderRow(value - 1);
-    });
-    connect(m_useHeaderButton, &QPushButton::clicked, this, &OpenPage::useSelectedRowAsHeader);
-    connect(m_preview, &QWidget::customContextMenuRequested, this, &OpenPage::showPreviewMenu);
-    connect(m_preview->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &OpenPage::refreshVisibility);
-    return m_choices;
-}
-
-QGroupBox *OpenPage::createCsvOptions()
-{
-    m_csvOptions = new QGroupBox(tr("Text file options"), m_choices);
-    m_csvOptions->setObjectName(QStringLiteral("openCsvOptions"));
-    m_encodingCombo = namedCombo("openEncodingCombo", tr("Encoding"), m_csvOptions);
-    for (TextEncoding encoding : {TextEncoding::Auto, TextEncoding::Utf8, TextEncoding::Utf16LE,
-                                  TextEncoding::Utf16BE, TextEncoding::Windows1252})
-        m_encodingCombo->addItem(encodingName(encoding), int(encoding));
-    m_delimiterCombo = namedCombo("openDelimiterCombo", tr("Delimiter"), m_csvOptions);
-    m_delimiterCombo->addItem(tr("Auto"), QString());
-    for (QChar delimiter : {u',', u';', u'\t', u'|'})
-        m_delimiterCombo->addItem(delimiterName(delimiter), QString(delimiter));
-    m_quoteCombo = namedCombo("openQuoteCombo", tr("Quote"), m_csvOptions);
-    m_quoteCombo->addItem(tr("Double quote ( \" )"), QStringLiteral("\""));
-    m_quoteCombo->addItem(tr("Single quote ( ' )"), QStringLiteral("'"));
-    m_quoteCombo->addItem(tr("None"), QString());
-    auto *layout = new QHBoxLayout(m_csvOptions);
-    layout->addWidget(buddyLabel(tr("&Encoding:"), m_encodingCombo, m_csvOptions));
-    layout->addWidget(m_encodingCombo);
-    layout->addSpacing(16);
-    layout->addWidget(buddyLabel(tr("&Delimiter:"), m_delimiterCombo, m_csvOptions));
-    layout->addWidget(m_delimiterCombo);
-    layout->addSpacing(16);
-    layout->addWidget(buddyLabel(tr("&Quote:"), m_quoteCombo, m_csvOptions));
-    layout->addWidget(m_quoteCombo);
-    layout->addStretch(1);
-    for (QComboBox *combo : {m_encodingCombo, m_delimiterCombo, m_quoteCombo})
-        connect(combo, &QComboBox::activated, this, &OpenPage::rereadWithChoices);
-    return m_csvOptions;
-}
-
 QWidget *OpenPage::createProgressRow()
 {
     m_progressRow = new QWidget(this);
@@ -369,19 +152,20 @@ QWidget *OpenPage::createProgressRow()
 void OpenPage::setTabOrders()
 {
     const QList<QWidget *> order
-        = {m_chooseButton,  m_retryButton,     m_errorChooseButton, m_sheetCombo,
-           m_headerRowSpin, m_useHeaderButton, m_encodingCombo,     m_delimiterCombo,
-           m_quoteCombo,    m_preview,         m_cancelButton};
+        = QList<QWidget *> {m_chooseButton, m_retryButton, m_errorChooseButton}
+        + m_panel->tabOrder() + QList<QWidget *> {m_cancelButton};
     for (qsizetype n = 1; n < order.size(); ++n)
         setTabOrder(order[n - 1], order[n]);
 }
 
 void OpenPage::connectSession()
 {
+    connect(&m_session, &ImportSession::opened, this, &OpenPage::showOpened);
     connect(&m_session, &ImportSession::loadProgressed, this, &OpenPage::showLoadProgress);
     connect(&m_session, &ImportSession::loaded, this, &OpenPage::showLoaded);
     connect(&m_session, &ImportSession::loadFailed, this, &OpenPage::showFailure);
     connect(&m_session, &ImportSession::layoutChanged, this, &OpenPage::showLayout);
+    connect(m_panel, &OpenPreviewPanel::rereadRequested, this, &OpenPage::rereadWithChoices);
 }
 
 void OpenPage::chooseFile()
@@ -399,15 +183,23 @@ void OpenPage::openFile(const QString &path)
 {
     m_newFile = true;
     m_fileListed = false;
-    resetCsvChoices();
+    m_panel->resetCsvChoices();
     beginLoading();
     m_session.openFile(path);
-    if (m_state != State::Loading)
-        return; // it failed at once: the error panel says why
-    m_fileListed = true;
-    const int first = firstVisibleWorksheet(m_session.sheets());
-    if (first != m_session.sheetIndex())
-        m_session.reopen(first, m_session.csvOptions());
+}
+
+// The session opened the file (on a worker) and knows its sheets; the sheet is being read.
+void OpenPage::showOpened()
+{
+    if (m_newFile && !m_fileListed) {
+        m_fileListed = true;
+        // A workbook opens on its first visible worksheet, not a hidden one or a chart.
+        const int first = firstVisibleWorksheet(m_session.sheets());
+        if (first != m_session.sheetIndex()) {
+            m_session.reopen(first, m_session.csvOptions());
+            return;
+        }
+    }
     refreshFileDetails();
 }
 
@@ -415,17 +207,15 @@ void OpenPage::rereadWithChoices()
 {
     if (m_session.filePath().isEmpty())
         return;
-    const int sheet = std::max(0, m_sheetCombo->currentIndex());
+    const int sheet = m_panel->chosenSheet();
     beginLoading();
-    m_session.reopen(sheet, chosenCsvOptions());
-    if (m_state == State::Loading)
-        refreshFileDetails();
+    m_session.reopen(sheet, m_panel->chosenCsvOptions());
 }
 
 void OpenPage::beginLoading()
 {
     m_state = State::Loading;
-    m_model->clear();
+    m_panel->clearTable();
     m_loadTimer.start();
     m_progress->setRange(0, 0); // busy until the first report says how far
     m_progressLabel->setText(tr("Reading the file…"));
@@ -448,24 +238,6 @@ void OpenPage::cancelLoading()
     updateComplete();
 }
 
-CsvOptions OpenPage::chosenCsvOptions() const
-{
-    CsvOptions options;
-    options.encoding = TextEncoding(m_encodingCombo->currentData().toInt());
-    const QString delimiter = m_delimiterCombo->currentData().toString();
-    options.delimiter = delimiter.isEmpty() ? QChar() : delimiter.front();
-    const QString quote = m_quoteCombo->currentData().toString();
-    options.quote = quote.isEmpty() ? QChar() : quote.front();
-    return options;
-}
-
-void OpenPage::resetCsvChoices()
-{
-    m_encodingCombo->setCurrentIndex(0);
-    m_delimiterCombo->setCurrentIndex(0);
-    m_quoteCombo->setCurrentIndex(0);
-}
-
 void OpenPage::showLoadProgress(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead)
 {
     if (m_state != State::Loading)
@@ -481,11 +253,7 @@ void OpenPage::showLoaded()
 {
     m_state = State::Loaded;
     const SheetTable &table = m_session.table();
-    m_model->setTable(&table, m_session.layout());
-    // Fitted to the first rows' text, but a long note must not push the other columns away.
-    m_preview->resizeColumnsToContents();
-    for (int column = 0; column < m_model->columnCount(); ++column)
-        m_preview->setColumnWidth(column, std::min(m_preview->columnWidth(column), 320));
+    m_panel->showTable();
     const QString name = QFileInfo(m_session.filePath()).fileName();
     if (table.rowCount() == 0) {
         const QString sheet = m_session.sheets().value(m_session.sheetIndex()).name;
@@ -513,7 +281,7 @@ void OpenPage::showFailure(const QString &reason)
 {
     m_state = State::Failed;
     m_newFile = false;
-    m_model->clear();
+    m_panel->clearTable();
     showErrorPanel(
         QStringLiteral("⚠"),
         tr("Sluice cannot read %1").arg(QFileInfo(m_session.filePath()).fileName().toHtmlEscaped()),
@@ -534,56 +302,14 @@ void OpenPage::showLayout()
 {
     if (m_state != State::Loaded)
         return;
-    const SheetLayout &layout = m_session.layout();
-    m_model->setLayout(layout);
-    const QSignalBlocker blocker(m_headerRowSpin);
-    m_headerRowSpin->setRange(1, int(std::max<qsizetype>(1, m_session.table().rowCount())));
-    m_headerRowSpin->setValue(int(layout.headerRow + 1));
-    QString info = tr("Header: %1.").arg(layout.reason);
-    if (m_session.table().rowCount() > 0) {
-        const qsizetype rows = layout.dataRowCount();
-        info += QLatin1Char(' ')
-            + (rows == 1 ? tr("1 data row, %1 columns.").arg(layout.columnCount)
-                         : tr("%1 data rows, %2 columns.")
-                               .arg(QLocale().toString(rows))
-                               .arg(layout.columnCount));
-        const qsizetype footers = layout.footerRows.size();
-        if (footers > 0)
-            info += QLatin1Char(' ')
-                + (footers == 1 ? tr("1 footer row under the data is left out.")
-                                : tr("%1 footer rows under the data are left out.").arg(footers));
-    }
-    m_headerInfo->setText(info);
-    // Scrolled into view, not to the top: the rows above the header are part of the story.
-    if (layout.headerRow < m_model->rowCount())
-        m_preview->scrollTo(m_styledModel->index(int(layout.headerRow), 0));
+    m_panel->showLayout();
     refreshVisibility();
     updateComplete();
 }
 
 void OpenPage::useSelectedRowAsHeader()
 {
-    const QModelIndexList rows = m_preview->selectionModel()->selectedRows();
-    if (m_state == State::Loaded && !rows.isEmpty())
-        m_session.setHeaderRow(rows.first().row());
-}
-
-void OpenPage::showPreviewMenu(const QPoint &position)
-{
-    const QModelIndex index = m_preview->indexAt(position);
-    if (m_state != State::Loaded || !index.isValid())
-        return;
-    m_preview->selectRow(index.row());
-    // Shown without a nested event loop; it deletes itself when it closes.
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("openPreviewMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    const int row = index.row();
-    menu->addAction(tr("Use Row %1 as Header Row").arg(row + 1), this, [this, row] {
-        if (m_state == State::Loaded)
-            m_session.setHeaderRow(row);
-    });
-    menu->popup(m_preview->viewport()->mapToGlobal(position));
+    m_panel->useSelectedRowAsHeader();
 }
 
 void OpenPage::refreshFileDetails()
@@ -596,48 +322,20 @@ void OpenPage::refreshFileDetails()
         details += QStringLiteral(" · ") + formatName(m_session.fileFormat());
     m_fileLabel->setText(details);
     m_fileLabel->setToolTip(file.absoluteFilePath());
-    if (m_fileListed) {
-        const QSignalBlocker blocker(m_sheetCombo);
-        m_sheetCombo->clear();
-        for (const SheetInfo &sheet : m_session.sheets())
-            m_sheetCombo->addItem(sheetLabel(sheet));
-        // A chart sheet has no cells to read.
-        if (auto *items = qobject_cast<QStandardItemModel *>(m_sheetCombo->model())) {
-            for (int index = 0; index < m_session.sheets().size(); ++index)
-                items->item(index)->setEnabled(m_session.sheets()[index].kind
-                                               == SheetKind::Worksheet);
-        }
-        m_sheetCombo->setCurrentIndex(m_session.sheetIndex());
-    }
-    refreshDetectedDialect();
+    if (m_fileListed)
+        m_panel->showSheets();
+    m_panel->showDetectedDialect();
     refreshVisibility();
-}
-
-// "Auto" says what it found, so the user sees why the columns split the way they do.
-void OpenPage::refreshDetectedDialect()
-{
-    const std::optional<CsvDialect> &dialect = m_session.csvDialect();
-    m_encodingCombo->setItemText(
-        0, dialect ? tr("Auto (%1)").arg(encodingName(dialect->encoding)) : tr("Auto"));
-    m_delimiterCombo->setItemText(
-        0,
-        dialect ? tr("Auto (%1)").arg(delimiterName(QChar::fromLatin1(dialect->delimiter)))
-                : tr("Auto"));
 }
 
 void OpenPage::refreshVisibility()
 {
     const bool loading = m_state == State::Loading;
     const bool loaded = m_state == State::Loaded && m_session.table().rowCount() > 0;
-    const bool text = m_session.fileFormat() == FileFormat::Text;
     m_welcome->setVisible(!m_fileListed); // also fills the page under an error
-    m_choices->setVisible(m_fileListed);
+    m_panel->setVisible(m_fileListed);
     m_progressRow->setVisible(loading);
-    m_csvOptions->setVisible(m_fileListed && text);
-    m_sheetCombo->setEnabled(!text && m_sheetCombo->count() > 1);
-    m_headerRowSpin->setEnabled(loaded);
-    m_useHeaderButton->setEnabled(loaded && m_preview->selectionModel()->hasSelection());
-    m_headerInfo->setVisible(loaded);
+    m_panel->refreshControls(m_fileListed);
     if (m_state != State::Failed && m_state != State::Cancelled
         && !(m_state == State::Loaded && !loaded))
         m_errorPanel->hide();

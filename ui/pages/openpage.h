@@ -5,26 +5,21 @@
 
 #include <QElapsedTimer>
 
-class QComboBox;
 class QFrame;
-class QGroupBox;
-class QIdentityProxyModel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
-class QTableView;
 
 namespace sluice {
 
 class ImportSession;
+class OpenPreviewPanel;
 class Prompter;
-class SheetPreviewModel;
-struct CsvOptions;
 
 // Step 1, Open: a file from the dialog or a drop, the sheet (hidden sheets marked), the header row
 // picked on a live preview, CSV options (encoding, delimiter, quote) that re-read the preview as
 // they change, progress and Cancel while a big file loads, and a clear error for a bad file.
+// The file's choices and the preview are an OpenPreviewPanel; the page runs the loading.
 class OpenPage : public StepPage
 {
     Q_OBJECT
@@ -55,25 +50,20 @@ private:
 
     QWidget *createTopBar();
     QFrame *createErrorPanel();
-    QWidget *createChoices();
-    QGroupBox *createCsvOptions();
     QWidget *createProgressRow();
     void setTabOrders();
     void connectSession();
 
     void beginLoading();
     void rereadWithChoices();
-    CsvOptions chosenCsvOptions() const;
-    void resetCsvChoices();
     void showLoadProgress(qint64 bytesDone, qint64 bytesTotal, qsizetype rowsRead);
+    void showOpened();
     void showLoaded();
     void showFailure(const QString &reason);
     // symbol: a sign in front, so the kind of message does not rest on colour.
     void showErrorPanel(const QString &symbol, const QString &title, const QString &reason);
     void showLayout();
-    void showPreviewMenu(const QPoint &position);
     void refreshFileDetails();
-    void refreshDetectedDialect();
     void refreshVisibility();
     void updateComplete();
 
@@ -86,8 +76,6 @@ private:
     QString m_lastReason;
     QElapsedTimer m_loadTimer;
 
-    SheetPreviewModel *m_model;
-    QIdentityProxyModel *m_styledModel;
     QPushButton *m_chooseButton = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_dropHint = nullptr;
@@ -96,16 +84,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_retryButton = nullptr;
     QPushButton *m_errorChooseButton = nullptr;
-    QWidget *m_choices = nullptr;
-    QComboBox *m_sheetCombo = nullptr;
-    QSpinBox *m_headerRowSpin = nullptr;
-    QPushButton *m_useHeaderButton = nullptr;
-    QLabel *m_headerInfo = nullptr;
-    QGroupBox *m_csvOptions = nullptr;
-    QComboBox *m_encodingCombo = nullptr;
-    QComboBox *m_delimiterCombo = nullptr;
-    QComboBox *m_quoteCombo = nullptr;
-    QTableView *m_preview = nullptr;
+    OpenPreviewPanel *m_panel = nullptr; // the file's choices and the preview
     QWidget *m_progressRow = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -386,11 +386,13 @@ void TargetPanel::showResource()
         m_target.setSolution(resource->solutionId);
         m_target.setOperation(TargetSession::recommendedOperation(*resource));
     }
-    const auto recommended
-        = resource ? std::optional(TargetSession::recommendedOperation(*resource)) : std::nullopt;
+    // -1: no resource, so no recommendation (an int, not an optional: GCC's -O2 flow analysis
+    // misreads an optional enum here as maybe uninitialised).
+    const int recommended
+        = resource ? static_cast<int>(TargetSession::recommendedOperation(*resource)) : -1;
     for (int row = 0; row < m_operation->count(); ++row) {
-        const auto operation = OperationType(m_operation->itemData(row).toInt());
-        const QString name = operationTypeName(operation);
+        const int operation = m_operation->itemData(row).toInt();
+        const QString name = operationTypeName(OperationType(operation));
         m_operation->setItemText(
             row, operation == recommended ? tr("%1 (recommended)").arg(name) : name);
     }

@@ -89,7 +89,9 @@ private:
     QLabel *m_rawLabel;
     QPlainTextEdit *m_raw;
 
-    QPointer<UploadRun> m_run;
+    // The run this page started; the session keeps it until this page starts the next one. Not a
+    // QPointer: GCC -O2 reads its checks as possible null dereferences (-Wnull-dereference).
+    UploadRun *m_run = nullptr;
     QElapsedTimer m_clock;
     qsizetype m_skipped = 0; // rows left out of the current run (not sent, not progress)
     bool m_running = false;
