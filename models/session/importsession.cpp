@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/session/importsession.h"
 
+#include "models/common/backgroundpool.h"
 #include "models/common/logging.h"
 #include "models/source/csvreader.h"
 #include "models/source/readerfactory.h"
@@ -83,7 +84,8 @@ void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptio
     m_sheetIndex = sheetIndex;
     m_csvOptions = csvOptions;
     m_csvDialect.reset();
-    m_fileSha256 = QtConcurrent::run([path] { return UploadJournal::fileSha256(path); });
+    m_fileSha256
+        = QtConcurrent::run(&backgroundPool(), [path] { return UploadJournal::fileSha256(path); });
     m_opening = true;
     const int generation = ++m_openGeneration;
     auto *watcher = new QFutureWatcher<std::shared_ptr<OpenedFile>>(this);
@@ -94,7 +96,8 @@ void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptio
         m_opening = false;
         finishOpening(*watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&ImportSession::openInBackground, path, csvOptions));
+    watcher->setFuture(
+        QtConcurrent::run(&backgroundPool(), &ImportSession::openInBackground, path, csvOptions));
 }
 
 // A CSV reader checks the whole file's encoding and dialect when it opens it (a second for a
@@ -292,6 +295,7 @@ void ImportSession::validate()
     m_validation = std::move(job);
     raw->progress.start(100);
     raw->watcher.setFuture(QtConcurrent::run(
+        &backgroundPool(),
         [validator = raw->validator, rows = raw->rows, table = raw->table, cancel = raw->cancel] {
             return validator->validateAll(*rows, cancel.get());
         }));

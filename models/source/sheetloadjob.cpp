@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/source/sheetloadjob.h"
 
+#include "models/common/backgroundpool.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -93,7 +95,7 @@ void SheetLoadJob::start()
     m_running = true;
     std::shared_ptr<SpreadsheetReader> reader(std::move(m_reader));
     const std::shared_ptr<const std::atomic_bool> cancel(m_shared, &m_shared->cancel);
-    QThreadPool::globalInstance()->start(
+    backgroundPool().start(
         [job = QPointer<SheetLoadJob>(this), reader, cancel, sheet = m_sheetIndex] {
             SheetLoadWorkerSink sink(job, cancel);
             const Result<ReadEnd> end = reader->readSheet(sheet, sink);

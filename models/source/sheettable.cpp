@@ -147,6 +147,45 @@ QByteArrayView SheetTable::utf8(qsizetype row, int column) const
     return QByteArrayView(cells.text.data() + begin, end - begin);
 }
 
+std::vector<qsizetype> SheetTable::nonBlankRows(qsizetype first, qsizetype end, int columns) const
+{
+    std::vector<qsizetype> rows;
+    first = std::max<qsizetype>(first, 0);
+    end = std::min(end, m_rowCount);
+    if (first >= end)
+        return rows;
+    rows.reserve(static_cast<std::size_t>(end - first));
+    const auto wanted = static_cast<std::size_t>(std::max(columns, 0));
+    for (std::size_t b = blockIndexOf(first); b < m_blocks.size(); ++b) {
+        const Block &block = *m_blocks[b];
+        const qsizetype from = std::max(first, block.firstRow) - block.firstRow;
+        const qsizetype to = std::min(end, block.firstRow + block.rows) - block.firstRow;
+        const std::size_t last = std::min(wanted, block.columns.size());
+        for (qsizetype rowInBlock = from; rowInBlock < to; ++rowInBlock) {
+            if (!isBlank(block, rowInBlock, last))
+                rows.push_back(block.firstRow + rowInBlock);
+        }
+        if (block.firstRow + block.rows >= end)
+            break;
+    }
+    return rows;
+}
+
+bool SheetTable::isBlank(const Block &block, qsizetype rowInBlock, std::size_t columns)
+{
+    const auto index = static_cast<std::size_t>(rowInBlock);
+    for (std::size_t column = 0; column < columns; ++column) {
+        const ColumnBlock &cells = block.columns[column];
+        if (index >= cells.kinds.size() || cells.kinds[index] == CellKind::Empty)
+            continue;
+        const quint32 begin = cells.endBefore(rowInBlock);
+        const QByteArrayView text(cells.text.data() + begin, cells.ends[index] - begin);
+        if (!text.trimmed().isEmpty())
+            return false;
+    }
+    return true;
+}
+
 SheetTable::Block &SheetTable::lastBlock()
 {
     if (m_blocks.empty() || m_blocks.back()->rows == RowsPerBlock) {

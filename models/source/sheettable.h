@@ -52,6 +52,10 @@ public:
     QByteArrayView utf8(qsizetype row, int column) const;
     QString text(qsizetype row, int column) const { return QString::fromUtf8(utf8(row, column)); }
     bool isEmpty(qsizetype row, int column) const { return kind(row, column) == CellKind::Empty; }
+    // The rows in [first, end) where a cell among the first columns holds more than white space.
+    // Walks the blocks in order rather than looking each row up: mapping a 1M-row sheet asks
+    // this on the GUI thread (60 ms per call, row by row).
+    std::vector<qsizetype> nonBlankRows(qsizetype first, qsizetype end, int columns) const;
 
     // Appending. Cells of a row are set in any column order; unset ones stay empty. A column
     // index beyond the current count widens the table (earlier rows read empty there).
@@ -92,6 +96,7 @@ private:
     Block &lastBlock();
     std::size_t blockIndexOf(qsizetype row) const;
     std::pair<const Block *, qsizetype> locate(qsizetype row) const;
+    static bool isBlank(const Block &block, qsizetype rowInBlock, std::size_t columns);
 
     struct ColumnForecast
     {

@@ -7,15 +7,6 @@ namespace sluice {
 
 namespace {
 
-bool isBlankRow(const SheetTable &table, qsizetype row, int columns)
-{
-    for (int column = 0; column < columns; ++column) {
-        if (!table.isEmpty(row, column) && !table.utf8(row, column).trimmed().isEmpty())
-            return false;
-    }
-    return true;
-}
-
 // UTF-8 into out, reusing out's buffer when no one else holds it: this runs for every mapped
 // cell, and a fresh QString per cell (with the UTF-8 decoder behind it) was a tenth of the
 // validation. ASCII, nearly every cell, is widened byte by byte; the rest goes through Qt.
@@ -63,10 +54,9 @@ MappedRowSource::MappedRowSource(const SheetTable &table, const SheetLayout &lay
             {CellValueBuilder(std::move(attributeMapping), attribute.type, base), columns, mapped});
     }
     const QList<qsizetype> &footer = layout.footerRows;
-    for (qsizetype row = layout.firstDataRow; row < layout.dataEndRow; ++row) {
-        if (!footer.contains(row) && !isBlankRow(table, row, layout.columnCount))
-            m_rows.push_back(row);
-    }
+    m_rows = table.nonBlankRows(layout.firstDataRow, layout.dataEndRow, layout.columnCount);
+    if (!footer.isEmpty())
+        std::erase_if(m_rows, [&footer](qsizetype row) { return footer.contains(row); });
 }
 
 void MappedRowSource::normalise(qsizetype row, std::vector<NormalisedCell> &cells) const

@@ -9,6 +9,7 @@
 #include "tests/support/guiflow.h"
 #include "tests/support/orderrows.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QStandardPaths>
@@ -69,7 +70,7 @@ private:
             m_worstPhase = m_phase;
             // On CLOCK_MONOTONIC, so `perf record -k CLOCK_MONOTONIC` samples of the stall can
             // be picked out with `perf script --time`.
-            m_worstEndedAt = m_clock.msecsSinceReference();
+            m_worstEndedAt = m_clock.msecsSinceReference() + now;
         }
     }
 
@@ -82,6 +83,64 @@ private:
     QString m_phase;
     QString m_worstPhase;
     QStringList m_perPhase;
+};
+
+// Times every event the GUI thread handles (the outermost ones), so that a stall names its
+// culprit: the receiver's class and the event type of the slowest few.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0) {
+            const DepthGuard nested(m_depth);
+            return QApplication::notify(receiver, event);
+        }
+        const DepthGuard outermost(m_depth);
+        const QString what = QStringLiteral("%1 (%2)").arg(
+            QString::fromLatin1(receiver->metaObject()->className()),
+            QString::number(int(event->type())));
+        QElapsedTimer timer;
+        timer.start();
+        const bool handled = QApplication::notify(receiver, event);
+        remember(
+            timer.elapsed(),
+            what + QStringLiteral(" ending %1").arg(timer.msecsSinceReference() + timer.elapsed()));
+        return handled;
+    }
+    QStringList slowest() const
+    {
+        QStringList lines;
+        for (const auto &[ms, what] : m_slowest)
+            lines.append(QStringLiteral("%1 ms %2").arg(ms).arg(what));
+        return lines;
+    }
+
+private:
+    struct DepthGuard
+    {
+        explicit DepthGuard(int &depth)
+            : m_depth(depth)
+        {
+            ++m_depth;
+        }
+        ~DepthGuard() { --m_depth; }
+        int &m_depth;
+    };
+    void remember(qint64 ms, const QString &what)
+    {
+        if (ms < 50)
+            return;
+        m_slowest.emplace_back(ms, what);
+        std::sort(m_slowest.begin(), m_slowest.end(), std::greater<>());
+        if (m_slowest.size() > 5)
+            m_slowest.pop_back();
+    }
+
+    int m_depth = 0;
+    std::vector<std::pair<qint64, QString>> m_slowest;
 };
 
 // Customer orders with the API's attribute names as the header; every 100th row has a quantity
@@ -183,5 +242,14 @@ void TestResponsiveness::aMillionRowsNeverStallTheWindow()
                             .arg(heartbeat.worstPhase())));
 }
 
-QTEST_MAIN(TestResponsiveness)
+int main(int argc, char *argv[])
+{
+    TimingApplication app(argc, argv);
+    TestResponsiveness test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    const int failures = QTest::qExec(&test, argc, argv);
+    qInfo().noquote() << QStringLiteral("slowest GUI-thread events (event type in brackets): %1")
+                             .arg(app.slowest().join(u"; "));
+    return failures;
+}
 #include "tst_responsiveness.moc"

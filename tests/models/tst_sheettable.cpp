@@ -77,6 +77,7 @@ private Q_SLOTS:
     void cellsInAnyOrderAndReplaced();
     void manyBlocksReadBack();
     void appendingBlocksMovesOrCopies();
+    void nonBlankRowsSkipsEmptyAndWhiteSpaceAcrossBlocks();
     void truncateDropsTrailingRows();
     void memoryStaysNearTheText();
     void takeRowsLeavesAnEmptyTableThatFillsAgain();
@@ -304,6 +305,31 @@ void TestSheetTable::clearingPastTheDataIsHarmless()
     QVERIFY(table.isEmpty(0, 1) && table.isEmpty(4, 0));
     appendTextRow(table, {"a", "b"});
     QCOMPARE(table.text(6, 1), QStringLiteral("b"));
+}
+
+void TestSheetTable::nonBlankRowsSkipsEmptyAndWhiteSpaceAcrossBlocks()
+{
+    // Rows around the first block boundary, some empty, some only spaces, one with its only
+    // text in a column past the ones asked about.
+    SheetTable table;
+    const qsizetype rows = SheetTable::RowsPerBlock + 10;
+    std::vector<qsizetype> expected;
+    for (qsizetype row = 0; row < rows; ++row) {
+        table.beginRow();
+        if (row % 5 == 1) {
+            QVERIFY(table.setCell(1, CellKind::Text, " \t "));
+        } else if (row % 5 == 2) {
+            QVERIFY(table.setCell(3, CellKind::Text, "beyond"));
+        } else if (row % 5 != 3) {
+            QVERIFY(table.setCell(row % 2 == 0 ? 0 : 2, CellKind::Text, "x"));
+            if (row >= 2 && row < rows - 3)
+                expected.push_back(row);
+        }
+        table.endRow();
+    }
+    QCOMPARE(table.nonBlankRows(2, rows - 3, 3), expected);
+    QCOMPARE(table.nonBlankRows(0, 0, 3), std::vector<qsizetype>());
+    QCOMPARE(table.nonBlankRows(rows - 1, rows + 50, 4), std::vector<qsizetype>({rows - 1}));
 }
 
 QTEST_GUILESS_MAIN(TestSheetTable)

@@ -24,6 +24,8 @@ namespace sluice::test {
 // button. Each step returns false (with a message from QtTest) when the app did not get there.
 struct GuiFlow
 {
+    static constexpr int UserPauseMs = 30;
+
     ScriptedPrompter prompter;
     Application application {prompter, QString()};
     MainWindow *window = nullptr;
@@ -40,6 +42,7 @@ struct GuiFlow
         if (!QTest::qWaitFor([&] { return next->isEnabled(); }, timeoutMs))
             return false;
         QTest::mouseClick(next, Qt::LeftButton);
+        QTest::qWait(UserPauseMs);
         return window->currentStep() == expectedStep;
     }
 
@@ -49,6 +52,9 @@ struct GuiFlow
         auto *field = child<QLineEdit>(*window, "targetResourceSearch");
         field->clear();
         QTest::keyClicks(field, search);
+        // A person's next action comes a moment later: the window handles what it has queued,
+        // as it would between a real user's key presses and clicks.
+        QTest::qWait(UserPauseMs);
         auto *list = child<QAbstractItemView>(*window, "targetResourceList");
         if (list->model()->rowCount() < 1)
             return false;

@@ -47,6 +47,7 @@ private:
     QWidget *createIssuePanel();
     QLayout *createTools();
     // The rows (and their issues) were replaced.
+    void rowsReplaced();
     void showRows();
     // The issues of the same rows changed: groups, counts and summary.
     void showIssues();
@@ -59,6 +60,7 @@ private:
     void goToGroup(const QModelIndex &index);
 
     ImportSession &m_session;
+    bool m_rowsStale = false; // new rows arrived while the page was hidden
     ReviewModel *m_model;
     IssueGroupModel *m_groups;
     QLabel *m_summary;
