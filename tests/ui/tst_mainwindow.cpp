@@ -12,8 +12,10 @@
 #include "ui/widgets/recentfilesmenu.h"
 #include "ui/widgets/stepbar.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QAction>
+#include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QJsonArray>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void applicationReportsABadCatalogueAndKeepsTheBuiltIn();
     void applicationLoadsAChosenCatalogue();
     void germanTranslationIsEmbedded();
+    void everyControlHasANameAndIsReachedByTab();
 };
 
 void TestMainWindow::startsOnOpenWithNextExplainingWhatIsMissing()
@@ -285,6 +288,57 @@ void TestMainWindow::germanTranslationIsEmbedded()
     QCOMPARE(menus.first(), u"&Datei");
     QCOMPARE(child<QLabel>(*app.window.cataloguePage(), "catalogueMatchCount")->text(),
              u"51 Ressourcen");
+}
+
+// Every input a user can reach on each step is named for a screen reader (its own accessible
+// name, its text, or a label's buddy), and Tab from the step bar visits all of them.
+void TestMainWindow::everyControlHasANameAndIsReachedByTab()
+{
+    StartedApp app(samplePath());
+    QVERIFY(QTest::qWaitForWindowActive(&app.window));
+    QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
+    QVERIFY(app.application.session().setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QSet<const QWidget *> labelled;
+    for (const QLabel *label : app.window.findChildren<QLabel *>()) {
+        if (label->buddy())
+            labelled.insert(label->buddy());
+    }
+    for (const int step : {int(MainWindow::OpenStep), int(MainWindow::TargetStep)}) {
+        app.window.goToStep(step);
+        QCOMPARE(app.window.currentStep(), step);
+        QList<QWidget *> controls;
+        for (QWidget *widget : app.window.findChildren<QWidget *>()) {
+            if (widget->isVisible() && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)
+                && !widget->focusProxy() && widget->window() == &app.window)
+                controls.append(widget);
+        }
+        QStringList names;
+        for (QWidget *control : controls)
+            names.append(control->objectName());
+        QVERIFY2(controls.size() > 5, qPrintable(names.join(u',')));
+        for (QWidget *control : controls) {
+            const auto *button = qobject_cast<QAbstractButton *>(control);
+            const bool named = !control->accessibleName().isEmpty() || labelled.contains(control)
+                || (button && !button->text().isEmpty());
+            QVERIFY2(named,
+                     qPrintable(control->objectName() + u' '
+                                + QString::fromLatin1(control->metaObject()->className())));
+        }
+        QSet<QWidget *> reached;
+        child<QToolButton>(app.window, "step1Button")->setFocus(Qt::TabFocusReason);
+        for (int press = 0; press < 200 && reached.size() < controls.size(); ++press) {
+            QWidget *focus = QApplication::focusWidget();
+            reached.insert(focus);
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        QStringList order;
+        for (QWidget *widget : std::as_const(reached))
+            order.append(widget ? widget->objectName() : QStringLiteral("-"));
+        for (QWidget *control : controls)
+            QVERIFY2(
+                reached.contains(control),
+                qPrintable(control->objectName() + QStringLiteral(" not in ") + order.join(u',')));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

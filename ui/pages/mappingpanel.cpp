@@ -132,6 +132,8 @@ void MappingPanel::setUpTable()
     auto *proxy = new AttentionProxyModel(m_table, this);
     proxy->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("mappingTable"));
+    // Tab leaves the table (arrows move inside it, F2 or typing edits): no grid traps the keyboard.
+    m_table->setTabKeyNavigation(false);
     m_table->setAccessibleName(tr("Mapping of the file's columns onto the attributes"));
     m_table->setModel(proxy);
     m_table->setItemDelegateForColumn(MappingModel::SourceColumn, new SourceColumnDelegate(this));

@@ -192,6 +192,7 @@ OpenPreviewPanel::~OpenPreviewPanel() = default;
 void OpenPreviewPanel::createPreview()
 {
     m_preview = new QTableView(this);
+    m_preview->setTabKeyNavigation(false); // Tab leaves the preview; arrows move inside it
     m_preview->setObjectName(QStringLiteral("openPreview"));
     m_preview->setAccessibleName(tr("Preview of the sheet"));
     m_styledModel = new PreviewStyleModel(m_preview);

@@ -171,6 +171,7 @@ QWidget *ResultsPage::createHistory()
     m_historyProxy->setSourceModel(m_historyModel);
     m_historyProxy->setSortRole(RunHistoryModel::SortRole);
     m_history = new QTableView(box);
+    m_history->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_history->setObjectName(QStringLiteral("resultsHistoryTable"));
     m_history->setAccessibleName(tr("Run history"));
     m_history->setModel(m_historyProxy);

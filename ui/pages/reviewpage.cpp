@@ -168,6 +168,7 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
 void ReviewPage::setUpTable()
 {
     m_table->setObjectName(QStringLiteral("reviewTable"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the grid; arrows and F8 move inside it
     m_table->setAccessibleName(tr("Rows as they will be sent"));
     m_table->setModel(m_model);
     m_table->setItemDelegate(new IssueCellDelegate(m_table));

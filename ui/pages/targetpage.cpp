@@ -23,6 +23,7 @@ TargetPage::TargetPage(TargetSession &target, ImportSession &session, ProfileSto
     scroll->setWidget(m_targetPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the form's fields, not their frame
     // The form narrows with the window instead of scrolling sideways under its right column.
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (QWidget *panel :

@@ -104,6 +104,7 @@ UploadPage::UploadPage(ImportSession &session, TargetSession &target,
     m_batchTable->setAccessibleName(tr("Batches"));
     m_batchTable->setModel(m_batches);
     m_batchTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_batchTable->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_batchTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_batchTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_batchTable->setAlternatingRowColors(true);
