@@ -365,15 +365,19 @@ void TestOpenPage::cancellingABigFileStopsTheRead()
             [&] { progressTexts.append(child<QLabel>(page, "openProgressLabel")->text()); });
     QTest::mouseClick(child<QPushButton>(page, "openRetryButton"), Qt::LeftButton);
     QVERIFY(progress->isVisible());
+    QCOMPARE(child<QLabel>(page, "openProgressLabel")->text(), u"Reading the file…");
     QTRY_VERIFY_WITH_TIMEOUT(page.isComplete(), 30000);
     QCOMPARE(shown.session.table().rowCount(), 300001);
     QCOMPARE(shown.session.layout().dataRowCount(), 300000);
     QCOMPARE(shown.preview()->rowCount(), SheetPreviewModel::DefaultRowLimit);
     QVERIFY(!progress->isVisible());
     QVERIFY(!complete.isEmpty());
-    QVERIFY(!progressTexts.isEmpty());
-    QVERIFY2(progressTexts.last().startsWith(u"Reading rows… "), qPrintable(progressTexts.last()));
-    QVERIFY(progressTexts.last().endsWith(u" rows"));
+    // Progress comes at most every 100 ms, so an optimised build may finish 300k rows before the
+    // first report: each report that came counts rows.
+    for (const QString &text : std::as_const(progressTexts)) {
+        QVERIFY2(text.startsWith(u"Reading rows… "), qPrintable(text));
+        QVERIFY(text.endsWith(u" rows"));
+    }
 }
 
 void TestOpenPage::hiddenSheetsAreMarkedAndCanBeRead()
