@@ -301,16 +301,43 @@ void ImportSession::validate()
         }));
 }
 
+// Visits the rows with issues only, in order: asking every row of a 1M-row file whether it has
+// errors took 60 ms of the GUI thread each time.
+std::vector<qsizetype> ImportSession::rowsWithErrors() const
+{
+    std::vector<qsizetype> rows;
+    if (!m_validator)
+        return rows;
+    const IssueIndex &issues = m_validator->issues();
+    for (std::optional<qsizetype> row = issues.nextRow(-1); row; row = issues.nextRow(*row)) {
+        if (issues.rowHasErrors(*row))
+            rows.push_back(*row);
+    }
+    return rows;
+}
+
 std::vector<qsizetype> ImportSession::rowsToSend() const
 {
     std::vector<qsizetype> rows;
     if (!m_rows || !m_validator)
         return rows;
+    const std::vector<qsizetype> errors = rowsWithErrors();
+    rows.reserve(size_t(m_rows->rowCount()) - std::min(errors.size(), size_t(m_rows->rowCount())));
+    auto error = errors.begin();
     for (qsizetype row = 0; row < m_rows->rowCount(); ++row) {
-        if (!m_validator->issues().rowHasErrors(row))
+        if (error != errors.end() && *error == row)
+            ++error;
+        else
             rows.push_back(row);
     }
     return rows;
+}
+
+qsizetype ImportSession::rowsToSendCount() const
+{
+    if (!m_rows || !m_validator)
+        return 0;
+    return m_rows->rowCount() - qsizetype(rowsWithErrors().size());
 }
 
 std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
@@ -334,10 +361,8 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     if (!journal)
         return journal.error();
     ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
-    for (qsizetype row = 0; row < m_rows->rowCount(); ++row) {
-        if (m_validator->issues().rowHasErrors(row))
-            plan.outcomes.set(row, RowOutcome::Skipped);
-    }
+    for (const qsizetype row : rowsWithErrors())
+        plan.outcomes.set(row, RowOutcome::Skipped);
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
     m_uploadRows = m_rows;

@@ -77,6 +77,8 @@ public:
     const IssueIndex *issues() const { return m_validator ? &m_validator->issues() : nullptr; }
     // The data rows without errors: what an upload sends.
     std::vector<qsizetype> rowsToSend() const;
+    // How many: without building the list.
+    qsizetype rowsToSendCount() const;
 
     // Upload: a run to target, journalled to journalPath (a new file; empty: <runId>.jsonl in
     // the data folder's "journals"). A dry run (target.dryRun, "Check on server") sends the same
@@ -117,6 +119,7 @@ private:
     void dropValidation();
     void recordRun(const JournalRunInfo &info);
     void mergeServerIssues(const BatchResult &result);
+    std::vector<qsizetype> rowsWithErrors() const; // ascending
 
     std::shared_ptr<const Catalogue> m_catalogue;
     TimestampForm m_defaultTimestampForm = TimestampForm::Api;

@@ -251,7 +251,7 @@ void UploadPage::start(bool dryRun)
         showError(tr("Check the rows on the Review page first."));
         return;
     }
-    const auto rows = qsizetype(m_session.rowsToSend().size());
+    const auto rows = m_session.rowsToSendCount();
     if (rows == 0) {
         showError(tr("There is nothing to send: every row has errors."));
         return;
@@ -422,7 +422,7 @@ void UploadPage::refreshSummary()
         m_summary->showMessage(Banner::Kind::Info, tr("Check the rows on the Review page first."));
         return;
     }
-    const auto rows = qsizetype(m_session.rowsToSend().size());
+    const auto rows = m_session.rowsToSendCount();
     const qsizetype leftOut = m_session.rows()->rowCount() - rows;
     const QString host = hostText();
     const QString where = host.isEmpty() ? tr("(no host yet)")
