@@ -69,6 +69,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     setWindowTitle(tr("Sluice"));
     setWindowIcon(QIcon(QStringLiteral(":/sluice/icons/sluice.svg")));
     setAcceptDrops(true);
+    QCoreApplication::instance()->installEventFilter(this);
     m_stack->setObjectName(QStringLiteral("stepStack"));
     for (StepPage *page :
          {static_cast<StepPage *>(m_openPage), static_cast<StepPage *>(m_targetPage),
@@ -373,20 +374,22 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+// A file dropped anywhere in the window opens, also over a text field (which would otherwise
+// take the file's path as text): the window sees drags before its children do.
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() != 1 || !urls.first().isLocalFile())
-        return;
-    event->acceptProposedAction();
-    openFile(urls.first().toLocalFile());
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    const auto *widget = qobject_cast<QWidget *>(watched);
+    auto *drag = static_cast<QDropEvent *>(event);
+    const QList<QUrl> urls = drag->mimeData()->urls();
+    if (!widget || widget->window() != this || urls.size() != 1 || !urls.first().isLocalFile())
+        return QMainWindow::eventFilter(watched, event);
+    drag->acceptProposedAction();
+    if (type == QEvent::Drop)
+        openFile(urls.first().toLocalFile());
+    return true;
 }
 
 } // namespace sluice

@@ -125,6 +125,20 @@ void TestMainWindow::aDroppedFileOpensAndIsRemembered()
     QCOMPARE(app.application.session().filePath(), samplePath());
     QTRY_VERIFY(child<QPushButton>(app.window, "nextButton")->isEnabled());
     QVERIFY(app.window.stepBar()->button(1)->isEnabled());
+    // Over a text field too: the file opens, the field keeps its text.
+    QVERIFY(app.application.session().setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    app.window.goToStep(MainWindow::TargetStep);
+    auto *search = child<QLineEdit>(app.window, "targetResourceSearch");
+    const QString typed = search->text();
+    QDropEvent onField = dropOf(samplePath(), QPoint(5, 5));
+    QDragEnterEvent enterField(QPoint(5, 5), Qt::CopyAction, onField.mimeData(), Qt::LeftButton,
+                               Qt::NoModifier);
+    QCoreApplication::sendEvent(search, &enterField);
+    QVERIFY(enterField.isAccepted());
+    QCoreApplication::sendEvent(search, &onField);
+    QCOMPARE(app.window.currentStep(), int(MainWindow::OpenStep));
+    QCOMPARE(search->text(), typed);
+    QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
     auto *recent = child<RecentFilesMenu>(app.window, "recentFilesMenu");
     QCOMPARE(recent->files(), QStringList {QFileInfo(samplePath()).absoluteFilePath()});
     QVERIFY(recent->actions().first()->text().contains(u"customer-orders.xlsx"));
