@@ -95,18 +95,6 @@ protected:
     }
 };
 
-// The rows an upload sends: all but those with errors. Counted over the rows with issues only,
-// not every row of a big file.
-qsizetype rowsToSend(const MappedRowSource &rows, const IssueIndex &issues)
-{
-    qsizetype withErrors = 0;
-    for (std::optional<qsizetype> row = issues.nextRow(-1); row; row = issues.nextRow(*row)) {
-        if (issues.rowHasErrors(*row))
-            ++withErrors;
-    }
-    return rows.rowCount() - withErrors;
-}
-
 QString rowsText(qsizetype rows)
 {
     // Plurals spelled out: without a loaded English translation, tr()'s %n gives "row(s)".
@@ -311,7 +299,7 @@ void ReviewPage::showIssues()
     const IssueIndex *issues = m_session.issues();
     m_rowsToSend.reset();
     if (issues && m_session.rows())
-        m_rowsToSend = rowsToSend(*m_session.rows(), *issues);
+        m_rowsToSend = m_session.rowsToSendCount();
     QStringList names;
     if (resource) {
         for (const Attribute &attribute : resource->attributes)
