@@ -3,6 +3,7 @@
 #include "models/schema/catalogue.h"
 #include "models/session/importsession.h"
 #include "models/session/targetsession.h"
+#include "tests/support/sampleworkbook.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
@@ -43,12 +44,6 @@ using namespace sluice;
 using test::child;
 
 namespace {
-
-QString samplePath()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR")
-        + QStringLiteral("/resources/sample/customer-orders.xlsx");
-}
 
 // The app as a user starts it, answering through a scripted prompter.
 struct StartedApp
@@ -115,14 +110,14 @@ void TestMainWindow::aDroppedFileOpensAndIsRemembered()
 {
     StartedApp app;
     QVERIFY(QTest::qWaitForWindowExposed(&app.window));
-    QDropEvent drop = dropOf(samplePath(), QPoint(200, 200));
+    QDropEvent drop = dropOf(test::sampleWorkbookPath(), QPoint(200, 200));
     QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, drop.mimeData(), Qt::LeftButton,
                           Qt::NoModifier);
     QCoreApplication::sendEvent(&app.window, &enter);
     QVERIFY(enter.isAccepted());
     QCoreApplication::sendEvent(&app.window, &drop);
     QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
-    QCOMPARE(app.application.session().filePath(), samplePath());
+    QCOMPARE(app.application.session().filePath(), test::sampleWorkbookPath());
     QTRY_VERIFY(child<QPushButton>(app.window, "nextButton")->isEnabled());
     QVERIFY(app.window.stepBar()->button(1)->isEnabled());
     // Over a text field too: the file opens, the field keeps its text.
@@ -130,7 +125,7 @@ void TestMainWindow::aDroppedFileOpensAndIsRemembered()
     app.window.goToStep(MainWindow::TargetStep);
     auto *search = child<QLineEdit>(app.window, "targetResourceSearch");
     const QString typed = search->text();
-    QDropEvent onField = dropOf(samplePath(), QPoint(5, 5));
+    QDropEvent onField = dropOf(test::sampleWorkbookPath(), QPoint(5, 5));
     QDragEnterEvent enterField(QPoint(5, 5), Qt::CopyAction, onField.mimeData(), Qt::LeftButton,
                                Qt::NoModifier);
     QCoreApplication::sendEvent(search, &enterField);
@@ -140,13 +135,14 @@ void TestMainWindow::aDroppedFileOpensAndIsRemembered()
     QCOMPARE(search->text(), typed);
     QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
     auto *recent = child<RecentFilesMenu>(app.window, "recentFilesMenu");
-    QCOMPARE(recent->files(), QStringList {QFileInfo(samplePath()).absoluteFilePath()});
+    QCOMPARE(recent->files(),
+             QStringList {QFileInfo(test::sampleWorkbookPath()).absoluteFilePath()});
     QVERIFY(recent->actions().first()->text().contains(u"customer-orders.xlsx"));
 }
 
 void TestMainWindow::stepBarAndBackKeepTheWork()
 {
-    StartedApp app(samplePath());
+    StartedApp app(test::sampleWorkbookPath());
     QVERIFY(QTest::qWaitForWindowExposed(&app.window));
     QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
     QTest::mouseClick(child<QPushButton>(app.window, "nextButton"), Qt::LeftButton);
@@ -160,7 +156,7 @@ void TestMainWindow::stepBarAndBackKeepTheWork()
     QCOMPARE(app.window.currentStep(), int(MainWindow::OpenStep));
     QTest::mouseClick(app.window.stepBar()->button(1), Qt::LeftButton);
     QCOMPARE(app.window.currentStep(), int(MainWindow::TargetStep));
-    QCOMPARE(session.filePath(), samplePath());
+    QCOMPARE(session.filePath(), test::sampleWorkbookPath());
     QVERIFY(session.resource());
     QVERIFY(session.mapping() == mapping);
     QVERIFY(app.window.stepBar()->button(0)->text().startsWith(u"✓"));
@@ -308,7 +304,7 @@ void TestMainWindow::germanTranslationIsEmbedded()
 // name, its text, or a label's buddy), and Tab from the step bar visits all of them.
 void TestMainWindow::everyControlHasANameAndIsReachedByTab()
 {
-    StartedApp app(samplePath());
+    StartedApp app(test::sampleWorkbookPath());
     QVERIFY(QTest::qWaitForWindowActive(&app.window));
     QTRY_VERIFY_WITH_TIMEOUT(app.window.openPage()->isComplete(), 10000);
     QVERIFY(app.application.session().setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));

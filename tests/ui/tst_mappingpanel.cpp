@@ -5,6 +5,7 @@
 #include "models/mapping/profilestore.h"
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/sampleworkbook.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
@@ -28,12 +29,6 @@ using namespace sluice::test;
 namespace {
 
 const QString Orders = QStringLiteral("INV.CUSTOMER_ORDERS");
-
-QString samplePath()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR")
-        + QStringLiteral("/resources/sample/customer-orders.xlsx");
-}
 
 } // namespace
 
@@ -72,7 +67,7 @@ void TestMappingPanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_catalogue = builtInCatalogue();
-    QVERIFY(QFileInfo::exists(samplePath()));
+    QVERIFY(QFileInfo::exists(test::sampleWorkbookPath()));
 }
 
 void TestMappingPanel::init()
@@ -100,7 +95,7 @@ void TestMappingPanel::cleanup()
 void TestMappingPanel::openSample()
 {
     QSignalSpy loaded(m_session.get(), &ImportSession::loaded);
-    m_session->openFile(samplePath());
+    m_session->openFile(test::sampleWorkbookPath());
     QVERIFY(loaded.wait(20000));
 }
 

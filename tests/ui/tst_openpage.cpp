@@ -3,6 +3,7 @@
 // progress and Cancel for a big file, and a clear error for a bad one.
 #include "models/itemmodels/sheetpreviewmodel.h"
 #include "models/session/importsession.h"
+#include "tests/support/sampleworkbook.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
@@ -29,12 +30,6 @@ using namespace sluice;
 using sluice::test::child;
 
 namespace {
-
-QString samplePath()
-{
-    return qEnvironmentVariable("SLUICE_SOURCE_DIR")
-        + QStringLiteral("/resources/sample/customer-orders.xlsx");
-}
 
 // An Open page on its own session, shown at the size of the main window.
 struct ShownPage
@@ -114,7 +109,7 @@ void TestOpenPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QVERIFY(QFileInfo::exists(samplePath()));
+    QVERIFY(QFileInfo::exists(test::sampleWorkbookPath()));
 }
 
 void TestOpenPage::opensTheSampleWorkbookWithItsHeaderRow()
@@ -129,7 +124,7 @@ void TestOpenPage::opensTheSampleWorkbookWithItsHeaderRow()
     QSignalSpy complete(&page, &StepPage::completeChanged);
     QSignalSpy opened(&page, &OpenPage::fileOpened);
     QSignalSpy status(&page, &StepPage::statusMessage);
-    shown.prompter.filesToOpen = {samplePath()};
+    shown.prompter.filesToOpen = {test::sampleWorkbookPath()};
     QTest::mouseClick(child<QPushButton>(page, "openChooseButton"), Qt::LeftButton);
     QVERIFY(shown.prompter.filesToOpen.isEmpty()); // the dialog was asked
     QCOMPARE(page.incompleteReason(), u"Reading the file…");
@@ -137,7 +132,7 @@ void TestOpenPage::opensTheSampleWorkbookWithItsHeaderRow()
     QVERIFY(page.incompleteReason().isEmpty());
     QVERIFY(complete.size() >= 2); // reading, then complete
     QCOMPARE(opened.size(), 1);
-    QCOMPARE(opened.at(0).at(0).toString(), samplePath());
+    QCOMPARE(opened.at(0).at(0).toString(), test::sampleWorkbookPath());
     QCOMPARE(status.size(), 1);
     QVERIFY2(status.at(0).at(0).toString().startsWith(
                  u"Read 40 rows × 14 columns from customer-orders.xlsx in "),
@@ -223,7 +218,7 @@ void TestOpenPage::headerRowFollowsTheSpinBoxAndTheSelectedRow()
 {
     ShownPage shown;
     OpenPage &page = shown.page;
-    page.openFile(samplePath());
+    page.openFile(test::sampleWorkbookPath());
     QTRY_VERIFY_WITH_TIMEOUT(page.isComplete(), 10000);
     QCOMPARE(shown.session.layout().headerRow, 2);
 
@@ -297,7 +292,7 @@ void TestOpenPage::badFilesShowWhyAndOfferAnother()
     page.openFile(empty);
     QTRY_VERIFY(label->text().contains(u"empty"));
 
-    shown.prompter.filesToOpen = {samplePath()};
+    shown.prompter.filesToOpen = {test::sampleWorkbookPath()};
     QTest::mouseClick(child<QPushButton>(page, "openErrorChooseButton"), Qt::LeftButton);
     QVERIFY(shown.prompter.filesToOpen.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(page.isComplete(), 10000);

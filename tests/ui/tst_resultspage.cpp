@@ -8,6 +8,7 @@
 #include "models/source/readerfactory.h"
 #include "models/source/readsink.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/sampleworkbook.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
@@ -77,14 +78,7 @@ void TestResultsPage::initTestCase()
 
 bool TestResultsPage::uploadSample(ImportSession &session, const QUrl &base, const QString &journal)
 {
-    QSignalSpy loaded(&session, &ImportSession::loaded);
-    session.openFile(qEnvironmentVariable("SLUICE_SOURCE_DIR")
-                     + QStringLiteral("/resources/sample/customer-orders.xlsx"));
-    if (!loaded.wait(20000) || !session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")))
-        return false;
-    QSignalSpy validated(&session, &ImportSession::validated);
-    session.validate();
-    if (!validated.wait(20000))
+    if (!test::openCheckedSample(session))
         return false;
     UploadTarget target;
     target.table = Table;

@@ -9,6 +9,7 @@
 #include "models/session/targetsession.h"
 #include "models/upload/credentialstore.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/sampleworkbook.h"
 #include "tests/support/sandboxclient.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
@@ -89,14 +90,7 @@ struct Fixture
     // False (with a message) when a step of the preparation failed.
     bool prepare(const QString &token = Token)
     {
-        QSignalSpy loaded(&session, &ImportSession::loaded);
-        session.openFile(qEnvironmentVariable("SLUICE_SOURCE_DIR")
-                         + QStringLiteral("/resources/sample/customer-orders.xlsx"));
-        if (!loaded.wait(20000) || !session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")))
-            return false;
-        QSignalSpy validated(&session, &ImportSession::validated);
-        session.validate();
-        if (!validated.wait(20000))
+        if (!test::openCheckedSample(session))
             return false;
         target.setEnvironment(TargetSession::Environment::Custom);
         target.setCustomUrl(base.toString());
