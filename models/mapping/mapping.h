@@ -85,9 +85,15 @@ struct Mapping
         }
         return nullptr;
     }
+    // Non-const iteration detaches the list first: a pointer into data shared with another
+    // Mapping would change both.
     AttributeMapping *find(QStringView attribute)
     {
-        return const_cast<AttributeMapping *>(std::as_const(*this).find(attribute));
+        for (AttributeMapping &mapping : attributes) {
+            if (mapping.attribute.compare(attribute, Qt::CaseInsensitive) == 0)
+                return &mapping;
+        }
+        return nullptr;
     }
     friend bool operator==(const Mapping &, const Mapping &) = default;
 };

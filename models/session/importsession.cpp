@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/session/importsession.h"
 
+#include "models/commands/changemappingcommand.h"
 #include "models/common/backgroundpool.h"
 #include "models/common/logging.h"
 #include "models/source/csvreader.h"
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sluice {
@@ -46,9 +48,9 @@ struct ImportSession::Validation
 {
     std::shared_ptr<const SheetTable> table;
     std::shared_ptr<const MappedRowSource> rows;
-    std::shared_ptr<Validator> validator;
+    std::shared_ptr<Validator> validator; // null for a re-check: it copies the session's
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
-    QFutureWatcher<bool> watcher;
+    QFutureWatcher<std::shared_ptr<Validator>> watcher; // the finished validator
     QTimer progress;
 };
 
@@ -58,6 +60,8 @@ ImportSession::ImportSession(std::shared_ptr<const Catalogue> catalogue,
     , m_catalogue(std::move(catalogue))
     , m_network(network)
     , m_table(std::make_shared<SheetTable>())
+    , m_corrections(std::make_shared<SheetCorrections>())
+    , m_undoStack(new QUndoStack(this))
 {}
 
 ImportSession::~ImportSession()
@@ -80,6 +84,7 @@ void ImportSession::openFile(const QString &path, int sheetIndex, const CsvOptio
 {
     cancelLoading();
     dropValidation();
+    resetCorrections(false);
     m_path = path;
     m_sheetIndex = sheetIndex;
     m_csvOptions = csvOptions;
@@ -210,6 +215,8 @@ bool ImportSession::setResource(const QString &resourceId, const std::optional<M
     if (!resource)
         return false;
     m_resource = resource;
+    // The stack's mapping steps were made for another resource or header.
+    m_undoStack->clear();
     m_proposal = MappingProposer::propose(*resource, *m_table, m_layout, saved);
     if (!saved) {
         for (AttributeMapping &attribute : m_proposal.automap.mapping.attributes) {
@@ -238,10 +245,10 @@ void ImportSession::setCatalogue(std::shared_ptr<const Catalogue> catalogue)
 
 void ImportSession::setMapping(const Mapping &mapping)
 {
-    if (!m_resource || mapping.resourceId != m_resource->id)
+    if (!m_resource || mapping.resourceId != m_resource->id || mapping == this->mapping())
         return;
-    m_proposal.automap.mapping = mapping;
-    rebuildRows();
+    m_undoStack->push(
+        new ChangeMappingCommand(*this, this->mapping(), mapping, tr("Change mapping")));
 }
 
 void ImportSession::rebuildRows()
@@ -249,7 +256,8 @@ void ImportSession::rebuildRows()
     dropValidation();
     m_validator.reset();
     m_rows = std::make_shared<MappedRowSource>(*m_table, m_layout, *m_resource,
-                                               m_proposal.automap.mapping);
+                                               m_proposal.automap.mapping, ParseOptions {},
+                                               m_corrections);
     Q_EMIT mappingChanged();
 }
 
@@ -278,27 +286,41 @@ void ImportSession::validate()
     if (!m_rows)
         return;
     dropValidation();
+    startJob(std::make_shared<Validator>(*m_resource),
+             [](Validator &validator, const MappedRowSource &rows, const std::atomic_bool &cancel) {
+                 return validator.validateAll(rows, &cancel);
+             });
+}
+
+// work runs on a worker with the job's own references to the rows and the table; validator is
+// the one it fills and hands back, with progress read from it meanwhile.
+void ImportSession::startJob(std::shared_ptr<Validator> validator, JobWork work)
+{
+    dropValidation();
     auto job = std::make_unique<Validation>();
     job->table = m_table;
     job->rows = m_rows;
-    job->validator = std::make_shared<Validator>(*m_resource);
+    job->validator = validator;
     Validation *raw = job.get();
     connect(&raw->progress, &QTimer::timeout, this, [this, raw] {
         Q_EMIT validationProgressed(raw->validator->rowsChecked(), raw->rows->rowCount());
     });
     connect(&raw->watcher, &QFutureWatcherBase::finished, this, [this, raw] {
         raw->progress.stop();
-        m_validator = raw->validator;
+        if (std::shared_ptr<Validator> finished = raw->watcher.result())
+            m_validator = std::move(finished);
         m_validation.reset();
         Q_EMIT validated();
     });
     m_validation = std::move(job);
     raw->progress.start(100);
-    raw->watcher.setFuture(QtConcurrent::run(
-        &backgroundPool(),
-        [validator = raw->validator, rows = raw->rows, table = raw->table, cancel = raw->cancel] {
-            return validator->validateAll(*rows, cancel.get());
-        }));
+    Q_EMIT validationProgressed(0, m_rows->rowCount());
+    raw->watcher.setFuture(
+        QtConcurrent::run(&backgroundPool(),
+                          [validator, rows = raw->rows, table = raw->table, cancel = raw->cancel,
+                           work = std::move(work)]() -> std::shared_ptr<Validator> {
+                              return work(*validator, *rows, *cancel) ? validator : nullptr;
+                          }));
 }
 
 // Visits the rows with issues only, in order: asking every row of a 1M-row file whether it has
@@ -321,12 +343,12 @@ std::vector<qsizetype> ImportSession::rowsToSend() const
     std::vector<qsizetype> rows;
     if (!m_rows || !m_validator)
         return rows;
-    const std::vector<qsizetype> errors = rowsWithErrors();
-    rows.reserve(size_t(m_rows->rowCount()) - std::min(errors.size(), size_t(m_rows->rowCount())));
-    auto error = errors.begin();
+    const std::vector<qsizetype> held = rowsHeldBack();
+    rows.reserve(size_t(m_rows->rowCount()) - std::min(held.size(), size_t(m_rows->rowCount())));
+    auto next = held.begin();
     for (qsizetype row = 0; row < m_rows->rowCount(); ++row) {
-        if (error != errors.end() && *error == row)
-            ++error;
+        if (next != held.end() && *next == row)
+            ++next;
         else
             rows.push_back(row);
     }
@@ -337,7 +359,22 @@ qsizetype ImportSession::rowsToSendCount() const
 {
     if (!m_rows || !m_validator)
         return 0;
-    return m_rows->rowCount() - qsizetype(rowsWithErrors().size());
+    return m_rows->rowCount() - qsizetype(rowsHeldBack().size());
+}
+
+// Rows with errors and rows the user excluded (which are never checked, so never both).
+std::vector<qsizetype> ImportSession::rowsHeldBack() const
+{
+    std::vector<qsizetype> rows = rowsWithErrors();
+    if (m_corrections->excludedCount() == 0)
+        return rows;
+    for (const qsizetype tableRow : m_corrections->excludedRows()) {
+        if (const qsizetype row = m_rows->dataRow(tableRow); row >= 0)
+            rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
 }
 
 std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
@@ -361,7 +398,7 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     if (!journal)
         return journal.error();
     ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
-    for (const qsizetype row : rowsWithErrors())
+    for (const qsizetype row : rowsHeldBack())
         plan.outcomes.set(row, RowOutcome::Skipped);
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/commands/correctiontarget.h"
 #include "models/mapping/mappingproposer.h"
 #include "models/schema/catalogue.h"
 #include "models/source/csvoptions.h"
 #include "models/source/headerdetector.h"
 #include "models/source/readerfactory.h"
+#include "models/source/sheetcorrections.h"
 #include "models/source/sheetinfo.h"
 #include "models/source/sheetloadjob.h"
 #include "models/source/sheettable.h"
@@ -19,9 +21,11 @@
 #include <QPointer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
+class QUndoStack;
 
 namespace sluice {
 
@@ -30,7 +34,11 @@ namespace sluice {
 // of the app observe it and pass the user's intent to it; tests drive it directly. Each long
 // step reports progress, can be cancelled, and a newer request supersedes an older one: results
 // of a superseded load or validation are dropped, never applied.
-class ImportSession : public QObject
+//
+// Corrections (cell edits, bulk fixes, excluded rows, mapping changes) are undo commands on the
+// session's stack; each re-checks only the rows it changed, on the GUI thread when they are few
+// and on workers otherwise. A new file, header row or resource empties the stack.
+class ImportSession : public QObject, public CorrectionTarget
 {
     Q_OBJECT
 
@@ -68,6 +76,7 @@ public:
     const Resource *resource() const { return m_resource; }
     const MappingProposal &proposal() const { return m_proposal; }
     const Mapping &mapping() const { return m_proposal.automap.mapping; }
+    // A change on the mapping step: an undo command ("Change mapping").
     void setMapping(const Mapping &mapping);
 
     // Review: every row checked on worker threads.
@@ -79,6 +88,36 @@ public:
     std::vector<qsizetype> rowsToSend() const;
     // How many: without building the list.
     qsizetype rowsToSendCount() const;
+
+    // Corrections. Refused (false) unless the rows are checked and no check or upload runs.
+    QUndoStack *undoStack() const { return m_undoStack; }
+    const SheetCorrections &corrections() const { return *m_corrections; }
+    bool canCorrect() const;
+    // A cell of the Review grid (data row, attribute) and its new text; nullopt: the file's text.
+    struct CellChange
+    {
+        qsizetype row = 0;
+        int attribute = 0;
+        std::optional<QString> text;
+    };
+    // Sets the cells' texts as one undo step named description. Cells of attributes that read
+    // no single column (joined, constant, unmapped) and cells already holding that text are
+    // passed over; false when none is left.
+    bool changeCells(const std::vector<CellChange> &cells, const QString &description);
+    bool editCell(qsizetype row, int attribute, const QString &text);
+    // Back to the file's text: every edited cell of the rows, or of the attributes.
+    bool revertRows(const std::vector<qsizetype> &rows);
+    bool revertAttribute(int attribute);
+    // A bulk fix: the mapping with other transforms or defaults, as one undo step.
+    bool changeMapping(const Mapping &mapping, const QString &description);
+    // Leaves data rows out of the upload (excluded rows are neither checked nor sent), or back.
+    bool setRowsExcluded(const std::vector<qsizetype> &rows, bool excluded);
+    bool isExcluded(qsizetype row) const { return m_rows && m_rows->isExcluded(row); }
+
+    // CorrectionTarget: what the commands call.
+    void applyCellTexts(const std::vector<CellText> &cells) override;
+    void applyMapping(const Mapping &mapping) override;
+    void applyExclusion(const std::vector<qsizetype> &tableRows, bool excluded) override;
 
     // Upload: a run to target, journalled to journalPath (a new file; empty: <runId>.jsonl in
     // the data folder's "journals"). A dry run (target.dryRun, "Check on server") sends the same
@@ -103,8 +142,14 @@ Q_SIGNALS:
     void validationProgressed(qsizetype rowsChecked, qsizetype rowCount);
     void validated();
     void uploadFinished(sluice::BatchUploader::StopReason reason);
-    // The issues of these data rows changed (the server's findings arrived): repaint them.
+    // The issues of these data rows changed (the server's findings arrived, a correction was
+    // re-checked): repaint them.
     void issuesChanged(qsizetype firstRow, qsizetype lastRow);
+    // Cells or exclusions of these data rows changed; their issues follow with issuesChanged or,
+    // after a re-check on workers, validated().
+    void cellsChanged(qsizetype firstRow, qsizetype lastRow);
+    // The list of corrections changed (the Changes page).
+    void correctionsChanged();
 
 private:
     struct Validation;
@@ -117,9 +162,22 @@ private:
     void finishLoad();
     void rebuildRows();
     void dropValidation();
+    void resetCorrections(bool keepCellEdits);
+    // Re-checks data rows (ascending) after a correction: at once when they are few, else on
+    // workers against a copy of the validator that then replaces it.
+    void recheckRows(std::vector<qsizetype> rows);
+    // Re-checks the rows whose values of attributes differ between before and m_rows.
+    void recheckAttributes(std::shared_ptr<const MappedRowSource> before,
+                           std::vector<int> attributes);
+    std::vector<CellText> currentTexts(const std::vector<CellText> &cells) const;
     void recordRun(const JournalRunInfo &info);
     void mergeServerIssues(const BatchResult &result);
     std::vector<qsizetype> rowsWithErrors() const; // ascending
+    std::vector<qsizetype> rowsHeldBack() const;   // ascending
+    // A check on workers: false from work when cancelled.
+    using JobWork
+        = std::function<bool(Validator &, const MappedRowSource &, const std::atomic_bool &cancel)>;
+    void startJob(std::shared_ptr<Validator> validator, JobWork work);
 
     std::shared_ptr<const Catalogue> m_catalogue;
     TimestampForm m_defaultTimestampForm = TimestampForm::Api;
@@ -147,6 +205,9 @@ private:
     std::shared_ptr<const SheetTable> m_uploadTable;     // and the table those rows read
     std::unique_ptr<UploadRun> m_upload;
     RunHistoryStore m_history;
+    // Changed in place only while no job reads it (canCorrect()); a new file gets a new one.
+    std::shared_ptr<SheetCorrections> m_corrections;
+    QUndoStack *m_undoStack;
 };
 
 } // namespace sluice

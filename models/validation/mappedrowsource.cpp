@@ -35,8 +35,31 @@ thread_local std::vector<QString> t_buffers;
 
 MappedRowSource::MappedRowSource(const SheetTable &table, const SheetLayout &layout,
                                  const Resource &resource, const Mapping &mapping,
-                                 const ParseOptions &base)
+                                 const ParseOptions &base,
+                                 std::shared_ptr<const SheetCorrections> corrections)
     : m_table(table)
+    , m_corrections(std::move(corrections))
+    , m_columnNames(layout.columnNames)
+{
+    addAttributes(resource, mapping, base);
+    const QList<qsizetype> &footer = layout.footerRows;
+    m_rows = table.nonBlankRows(layout.firstDataRow, layout.dataEndRow, layout.columnCount);
+    if (!footer.isEmpty())
+        std::erase_if(m_rows, [&footer](qsizetype row) { return footer.contains(row); });
+}
+
+MappedRowSource::MappedRowSource(const MappedRowSource &sameRows, const Resource &resource,
+                                 const Mapping &mapping, const ParseOptions &base)
+    : m_table(sameRows.m_table)
+    , m_corrections(sameRows.m_corrections)
+    , m_columnNames(sameRows.m_columnNames)
+    , m_rows(sameRows.m_rows)
+{
+    addAttributes(resource, mapping, base);
+}
+
+void MappedRowSource::addAttributes(const Resource &resource, const Mapping &mapping,
+                                    const ParseOptions &base)
 {
     for (const Attribute &attribute : resource.attributes) {
         const AttributeMapping *found = mapping.find(attribute.name);
@@ -44,7 +67,7 @@ MappedRowSource::MappedRowSource(const SheetTable &table, const SheetLayout &lay
         attributeMapping.attribute = attribute.name;
         std::vector<int> columns;
         for (const QString &name : attributeMapping.columns) {
-            const auto index = layout.columnNames.indexOf(name);
+            const auto index = m_columnNames.indexOf(name);
             columns.push_back(int(index));
             if (index < 0 && !m_missingColumns.contains(name))
                 m_missingColumns.append(name);
@@ -53,77 +76,144 @@ MappedRowSource::MappedRowSource(const SheetTable &table, const SheetLayout &lay
         m_attributes.push_back(
             {CellValueBuilder(std::move(attributeMapping), attribute.type, base), columns, mapped});
     }
-    const QList<qsizetype> &footer = layout.footerRows;
-    m_rows = table.nonBlankRows(layout.firstDataRow, layout.dataEndRow, layout.columnCount);
-    if (!footer.isEmpty())
-        std::erase_if(m_rows, [&footer](qsizetype row) { return footer.contains(row); });
+}
+
+qsizetype MappedRowSource::dataRow(qsizetype tableRow) const
+{
+    const auto found = std::lower_bound(m_rows.begin(), m_rows.end(), tableRow);
+    return found != m_rows.end() && *found == tableRow ? qsizetype(found - m_rows.begin()) : -1;
+}
+
+int MappedRowSource::sourceColumn(int attribute) const
+{
+    if (attribute < 0 || size_t(attribute) >= m_attributes.size())
+        return -1;
+    const AttributeSource &source = m_attributes[size_t(attribute)];
+    if (source.builder.mapping().source != AttributeMapping::Source::Column
+        || source.columns.size() != 1)
+        return -1;
+    return source.columns.front();
+}
+
+QString MappedRowSource::cellText(qsizetype row, int attribute) const
+{
+    const int column = sourceColumn(attribute);
+    if (column < 0)
+        return {};
+    const qsizetype at = tableRow(row);
+    if (m_corrections) {
+        if (const QString *edited = m_corrections->editedText(at, column))
+            return *edited;
+    }
+    return m_table.text(at, column);
+}
+
+QString MappedRowSource::originalText(qsizetype row, int attribute) const
+{
+    const int column = sourceColumn(attribute);
+    return column < 0 ? QString() : m_table.text(tableRow(row), column);
+}
+
+bool MappedRowSource::isEdited(qsizetype row, int attribute) const
+{
+    const int column = sourceColumn(attribute);
+    return column >= 0 && m_corrections && m_corrections->editedText(tableRow(row), column);
+}
+
+Result<ApiValue, ValueError> MappedRowSource::valueOfText(int attribute, const QString &text) const
+{
+    const SourceCell cell {text, text.isEmpty() ? CellKind::Empty : CellKind::Text};
+    return m_attributes.at(size_t(attribute)).builder.build(std::span<const SourceCell>(&cell, 1));
+}
+
+// A corrected cell is text the user typed: its kind is Text (or Empty), whatever the file held.
+SourceCell MappedRowSource::readCell(qsizetype tableRow, int column) const
+{
+    if (column < 0)
+        return {QString(), CellKind::Empty};
+    if (m_corrections) {
+        if (const QString *edited = m_corrections->editedText(tableRow, column))
+            return {*edited, edited->isEmpty() ? CellKind::Empty : CellKind::Text};
+    }
+    return {m_table.text(tableRow, column), m_table.kind(tableRow, column)};
 }
 
 void MappedRowSource::normalise(qsizetype row, std::vector<NormalisedCell> &cells) const
 {
     const qsizetype tableRow = m_rows[size_t(row)];
     cells.resize(m_attributes.size());
-    SourceCell sources[8];
-    std::vector<SourceCell> more;
     std::vector<QString> &buffers = t_buffers;
     if (buffers.size() < m_attributes.size())
         buffers.resize(m_attributes.size());
-    for (size_t i = 0; i < m_attributes.size(); ++i) {
-        const AttributeSource &attribute = m_attributes[i];
-        NormalisedCell &cell = cells[i];
-        cell.mapped = attribute.mapped;
-        cell.error.reset();
-        cell.source.clear();
-        if (!attribute.mapped) {
-            cell.value = ApiValue::null();
-            continue;
-        }
-        const size_t count = attribute.columns.size();
-        if (count == 1) {
-            // One column, the common case: the source text, the builder's input and (for a
-            // string) the value share one buffer instead of three copies.
-            cell.value = ApiValue::null(); // may share last row's buffer: let go of it first
-            const int column = attribute.columns.front();
-            SourceCell &source = sources[0];
-            source.kind = column < 0 ? CellKind::Empty : m_table.kind(tableRow, column);
-            const QByteArrayView utf8
-                = column < 0 ? QByteArrayView() : m_table.utf8(tableRow, column);
-            if (!utf8.isEmpty()) {
-                assignUtf8(buffers[i], utf8);
-                cell.source = buffers[i];
-                source.text = cell.source;
-            }
-            auto value = attribute.builder.build(std::span<const SourceCell>(sources, 1));
-            source.text = QString();
-            if (value) {
-                cell.value = std::move(value).value();
-            } else {
-                cell.error = value.error();
-            }
-            continue;
-        }
-        SourceCell *target = sources;
-        if (count > std::size(sources)) {
-            more.resize(count);
-            target = more.data();
-        }
-        for (size_t c = 0; c < count; ++c) {
-            const int column = attribute.columns[c];
-            target[c].kind = column < 0 ? CellKind::Empty : m_table.kind(tableRow, column);
-            target[c].text = column < 0 ? QString() : m_table.text(tableRow, column);
-            if (!target[c].text.isEmpty()) {
-                if (!cell.source.isEmpty())
-                    cell.source += u' ';
-                cell.source += target[c].text;
-            }
-        }
-        auto value = attribute.builder.build(std::span<const SourceCell>(target, count));
-        if (value) {
-            cell.value = std::move(value).value();
+    for (size_t i = 0; i < m_attributes.size(); ++i)
+        normaliseCell(tableRow, i, cells[i], buffers[i]);
+}
+
+void MappedRowSource::normaliseAttribute(qsizetype row, int attribute, NormalisedCell &cell) const
+{
+    std::vector<QString> &buffers = t_buffers;
+    if (buffers.size() < m_attributes.size())
+        buffers.resize(m_attributes.size());
+    normaliseCell(m_rows[size_t(row)], size_t(attribute), cell, buffers[size_t(attribute)]);
+}
+
+void MappedRowSource::normaliseCell(qsizetype tableRow, size_t index, NormalisedCell &cell,
+                                    QString &buffer) const
+{
+    const AttributeSource &attribute = m_attributes[index];
+    cell.mapped = attribute.mapped;
+    cell.error.reset();
+    cell.source.clear();
+    if (!attribute.mapped) {
+        cell.value = ApiValue::null();
+        return;
+    }
+    const size_t count = attribute.columns.size();
+    if (count == 1) {
+        // One column, the common case: the source text, the builder's input and (for a string)
+        // the value share one buffer instead of three copies.
+        cell.value = ApiValue::null(); // may share last row's buffer: let go of it first
+        const int column = attribute.columns.front();
+        SourceCell source;
+        const QString *edited
+            = m_corrections && column >= 0 ? m_corrections->editedText(tableRow, column) : nullptr;
+        if (edited) {
+            source.kind = edited->isEmpty() ? CellKind::Empty : CellKind::Text;
+            cell.source = *edited;
+            source.text = cell.source;
         } else {
-            cell.value = ApiValue::null();
-            cell.error = value.error();
+            source.kind = column < 0 ? CellKind::Empty : m_table.kind(tableRow, column);
         }
+        const QByteArrayView utf8
+            = column < 0 || edited ? QByteArrayView() : m_table.utf8(tableRow, column);
+        if (!utf8.isEmpty()) {
+            assignUtf8(buffer, utf8);
+            cell.source = buffer;
+            source.text = cell.source;
+        }
+        auto value = attribute.builder.build(std::span<const SourceCell>(&source, 1));
+        source.text = QString();
+        if (value)
+            cell.value = std::move(value).value();
+        else
+            cell.error = value.error();
+        return;
+    }
+    std::vector<SourceCell> sources(count);
+    for (size_t c = 0; c < count; ++c) {
+        sources[c] = readCell(tableRow, attribute.columns[c]);
+        if (!sources[c].text.isEmpty()) {
+            if (!cell.source.isEmpty())
+                cell.source += u' ';
+            cell.source += sources[c].text;
+        }
+    }
+    auto value = attribute.builder.build(std::span<const SourceCell>(sources));
+    if (value) {
+        cell.value = std::move(value).value();
+    } else {
+        cell.value = ApiValue::null();
+        cell.error = value.error();
     }
 }
 

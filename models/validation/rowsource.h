@@ -35,6 +35,12 @@ public:
     // The row's number as the spreadsheet shows it (1-based, header and titles counted), for
     // messages that point at other rows.
     virtual qsizetype sheetRow(qsizetype row) const { return row + 1; }
+    // A row the user left out: it is neither checked nor sent.
+    virtual bool isExcluded(qsizetype row) const
+    {
+        Q_UNUSED(row);
+        return false;
+    }
 };
 
 } // namespace sluice

@@ -22,6 +22,11 @@ class Validator
 
 public:
     explicit Validator(const Resource &resource, ReferenceSets references = {});
+    Validator(const Validator &) = delete;
+    Validator &operator=(const Validator &) = delete;
+    // Takes other's findings (same resource): a re-check on a worker starts from a copy, while
+    // the GUI still shows the original's issues.
+    void copyFindings(const Validator &other);
 
     // False when cancel was set (the index then holds what was checked). threads: 0 for one per
     // core.
@@ -29,6 +34,11 @@ public:
                      int threads = 0);
     // After the cells of row changed in rows.
     void revalidateRow(const RowSource &rows, qsizetype row);
+    // After the cells of many rows changed (a bulk fix, a replace, an undo): checks them on
+    // `threads` threads (0: one per core), then the rows that shared or now share their keys.
+    // rows must be ascending and unique.
+    void revalidateRows(const RowSource &rows, const std::vector<qsizetype> &changed,
+                        int threads = 0);
 
     const IssueIndex &issues() const { return m_issues; }
     // For the session, which adds the server's answers to the rows it sent.
@@ -41,8 +51,13 @@ private:
 
     void checkRange(const RowSource &rows, qsizetype begin, qsizetype end, IssueIndex &into,
                     const std::atomic_bool *cancel);
+    // The row's issues, and its key's hash in key (0 for an excluded row: it is not sent).
     std::vector<CellIssue> rowIssues(const RowSource &rows, qsizetype row,
-                                     std::vector<NormalisedCell> &cells) const;
+                                     std::vector<NormalisedCell> &cells,
+                                     KeyHash *key = nullptr) const;
+    void rebuildKeyIndex();
+    void recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
+                     const std::vector<qsizetype> &changed);
     KeyHash keyHash(const std::vector<NormalisedCell> &cells) const;
     QString keyText(const std::vector<NormalisedCell> &cells) const;
     std::vector<qsizetype> rowsWithHash(KeyHash hash) const;
