@@ -78,8 +78,40 @@ Severity defaultSeverity(IssueCode code)
 
 QString IssueIndex::groupKey(const CellIssue &issue)
 {
-    return QString::number(issue.attribute) + u'|' + QString::number(int(issue.code)) + u'|'
-        + issue.cause;
+    return groupKey(issue.attribute, issue.code, issue.cause);
+}
+
+QString IssueIndex::groupKey(int attribute, IssueCode code, const QString &cause)
+{
+    return QString::number(attribute) + u'|' + QString::number(int(code)) + u'|' + cause;
+}
+
+std::vector<qsizetype> IssueIndex::rowsOf(const IssueGroup &group) const
+{
+    std::vector<qsizetype> rows;
+    for (const auto &[row, issues] : m_rows) {
+        const bool matches = std::any_of(issues.begin(), issues.end(), [&](const CellIssue &issue) {
+            return issue.attribute == group.attribute && issue.code == group.code
+                && issue.cause == group.cause;
+        });
+        if (matches)
+            rows.push_back(row);
+    }
+    return rows;
+}
+
+QList<QPair<QString, qsizetype>> IssueIndex::valuesOf(const IssueGroup &group) const
+{
+    QList<QPair<QString, qsizetype>> values;
+    const auto found = m_groups.constFind(groupKey(group.attribute, group.code, group.cause));
+    if (found == m_groups.constEnd())
+        return values;
+    for (auto value = found->values.begin(); value != found->values.end(); ++value)
+        values.append({value.key(), value.value()});
+    std::sort(values.begin(), values.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return values;
 }
 
 void IssueIndex::count(const CellIssue &issue, int direction)

@@ -67,6 +67,10 @@ public:
 
     // Causes, largest first (errors before warnings at equal size). attributeNames label them.
     QList<IssueGroup> groups(const QStringList &attributeNames) const;
+    // What a bulk fix of one cause acts on: the data rows with an issue of that cause
+    // (ascending), and every distinct value of those issues with its count, most frequent first.
+    std::vector<qsizetype> rowsOf(const IssueGroup &group) const;
+    QList<QPair<QString, qsizetype>> valuesOf(const IssueGroup &group) const;
 
     // Bytes held, roughly: the issue texts, the row map and the group tables.
     qsizetype memoryUse() const;
@@ -81,6 +85,7 @@ private:
 
     void count(const CellIssue &issue, int direction);
     static QString groupKey(const CellIssue &issue);
+    static QString groupKey(int attribute, IssueCode code, const QString &cause);
 
     std::map<qsizetype, std::vector<CellIssue>> m_rows;
     QHash<QString, GroupStats> m_groups;

@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+#include "ui/dialogs/findreplacedialog.h"
