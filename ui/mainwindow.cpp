@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace sluice {
@@ -142,11 +143,56 @@ QWidget *MainWindow::createNavigation()
     return bar;
 }
 
+// Undo and Redo name the step they take ("Undo Edit order_date on row 5"), and wait while a
+// read, check or upload runs: those read what the step would change.
+QMenu *MainWindow::createEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack *stack = m_parts.session.undoStack();
+    m_undo = edit->addAction(tr("&Undo"), this, [this, stack] {
+        if (!m_parts.session.isBusy())
+            stack->undo();
+    });
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"), this, [this, stack] {
+        if (!m_parts.session.isBusy())
+            stack->redo();
+    });
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addSeparator();
+    const auto update = [this] {
+        updateUndoActions();
+    };
+    connect(stack, &QUndoStack::indexChanged, this, update);
+    connect(stack, &QUndoStack::cleanChanged, this, update);
+    ImportSession &session = m_parts.session;
+    connect(&session, &ImportSession::validated, this, update);
+    connect(&session, &ImportSession::validationProgressed, this, update);
+    connect(&session, &ImportSession::loaded, this, update);
+    connect(&session, &ImportSession::uploadFinished, this, update);
+    connect(&session, &ImportSession::mappingChanged, this, update);
+    updateUndoActions();
+    return edit;
+}
+
+void MainWindow::updateUndoActions()
+{
+    const QUndoStack *stack = m_parts.session.undoStack();
+    const bool busy = m_parts.session.isBusy();
+    m_undo->setEnabled(stack->canUndo() && !busy);
+    m_redo->setEnabled(stack->canRedo() && !busy);
+    m_undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    m_redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+}
+
 void MainWindow::createMenus()
 {
     createFileMenu();
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu *edit = createEditMenu();
     QAction *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcuts({QKeySequence::Preferences, QKeySequence(tr("Ctrl+,"))});

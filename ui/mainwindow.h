@@ -9,6 +9,7 @@
 
 class QDialog;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QStackedWidget;
 
@@ -84,6 +85,8 @@ private:
     QWidget *createNavigation();
     void createMenus();
     void createFileMenu();
+    QMenu *createEditMenu();
+    void updateUndoActions();
     void createViewMenu();
     void addPage(StepPage *page);
     void updateNavigation();
@@ -105,6 +108,8 @@ private:
     UploadPage *m_uploadPage;
     ResultsPage *m_resultsPage;
     QList<StepPage *> m_pages;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
     QPushButton *m_backButton = nullptr;
     QPushButton *m_nextButton = nullptr;
     QLabel *m_nextReason = nullptr;

@@ -63,6 +63,19 @@ void ReviewModel::issuesChanged(qsizetype firstRow, qsizetype lastRow)
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
+void ReviewModel::cellsChanged(qsizetype firstRow, qsizetype lastRow)
+{
+    m_cachedRow = -1;
+    if (rowCount() == 0)
+        return;
+    // Filtered: the rows are somewhere in the list; repaint all of it (a view paints a screenful).
+    const int first = m_onlyIssues ? 0 : int(std::clamp<qsizetype>(firstRow, 0, rowCount() - 1));
+    const int last = m_onlyIssues ? rowCount() - 1
+                                  : int(std::clamp<qsizetype>(lastRow, first, rowCount() - 1));
+    Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
+    Q_EMIT headerDataChanged(Qt::Vertical, first, last);
+}
+
 qsizetype ReviewModel::dataRow(int viewRow) const
 {
     if (viewRow < 0 || viewRow >= rowCount())
@@ -133,11 +146,19 @@ QVariant ReviewModel::data(const QModelIndex &index, int role) const
         const NormalisedCell &cell = cellsOf(row).at(size_t(attribute));
         return cell.error || cell.value.isNull() ? QStringLiteral("null") : cell.value.text();
     }
+    case Qt::EditRole:
+        return cellsOf(row).at(size_t(attribute)).source;
     case Qt::ToolTipRole: {
-        QStringList messages;
-        worstIssue(row, attribute, &messages);
-        return messages.isEmpty() ? QVariant() : QVariant(messages.join(u'\n'));
+        const QString tip = toolTip(row, attribute);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
+    case EditedRole:
+        return m_rows->isEdited(row, attribute);
+    case OriginalRole:
+        return m_rows->isEdited(row, attribute) ? QVariant(m_rows->originalText(row, attribute))
+                                                : QVariant();
+    case ExcludedRole:
+        return m_rows->isExcluded(row);
     case SeverityRole: {
         const CellIssue *issue = worstIssue(row, attribute, nullptr);
         return issue ? int(issue->severity) : -1;
@@ -149,14 +170,52 @@ QVariant ReviewModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString ReviewModel::toolTip(qsizetype row, int attribute) const
+{
+    QStringList lines;
+    if (m_rows->isExcluded(row))
+        lines.append(tr("Row excluded: it will not be sent"));
+    worstIssue(row, attribute, &lines);
+    if (m_rows->isEdited(row, attribute)) {
+        const QString original = m_rows->originalText(row, attribute);
+        lines.append(original.isEmpty() ? tr("Changed by you; the file has this cell empty")
+                                        : tr("Changed by you; the file has “%1”").arg(original));
+    }
+    return lines.join(u'\n');
+}
+
+Qt::ItemFlags ReviewModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && m_editHandler && m_rows && m_rows->isEditable(index.column()))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool ReviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !m_editHandler
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    // The handler changes the session, which then tells this model (cellsChanged) what to
+    // repaint: dataChanged comes from there, once, for every kind of change.
+    return m_editHandler(dataRow(index.row()), index.column(), value.toString());
+}
+
 QVariant ReviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical) {
-        // The row number the user's spreadsheet shows.
+        // The row number the user's spreadsheet shows; an excluded row says so in a symbol.
         const qsizetype row = dataRow(section);
-        return row < 0 ? QVariant() : QVariant(m_rows->sheetRow(row));
+        if (row < 0)
+            return {};
+        if (m_rows->isExcluded(row))
+            return role == Qt::ToolTipRole
+                ? QVariant(tr("Excluded: this row will not be sent"))
+                : QVariant(QStringLiteral("⊘ %1").arg(m_rows->sheetRow(row)));
+        return role == Qt::ToolTipRole ? QVariant() : QVariant(m_rows->sheetRow(row));
     }
     if (!m_resource || section < 0 || section >= columnCount())
         return {};

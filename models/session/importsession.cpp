@@ -383,6 +383,56 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
 {
     if (!m_rows || !m_validator)
         return Error {tr("check the rows before uploading them")};
+    ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
+    for (const qsizetype row : rowsHeldBack())
+        plan.outcomes.set(row, RowOutcome::Skipped);
+    return startRun(target, settings, token, journalPath, std::move(plan), QString());
+}
+
+qsizetype ImportSession::rejectedInLastRun() const
+{
+    if (!m_upload || m_lastRunId.isEmpty() || m_uploadRunId != m_lastRunId)
+        return 0;
+    return m_upload->outcomes().count(RowOutcome::Rejected);
+}
+
+std::vector<qsizetype> ImportSession::rowsToResend() const
+{
+    std::vector<qsizetype> rows;
+    if (rejectedInLastRun() == 0 || !m_rows || !m_validator
+        || m_upload->outcomes().rowCount() != m_rows->rowCount())
+        return rows;
+    const RowOutcomes &outcomes = m_upload->outcomes();
+    for (qsizetype row = 0; row < outcomes.rowCount(); ++row) {
+        if (outcomes.outcome(row) == RowOutcome::Rejected && !m_rows->isExcluded(row)
+            && !m_validator->issues().rowHasErrors(row))
+            rows.push_back(row);
+    }
+    return rows;
+}
+
+std::optional<Error> ImportSession::startResend(const UploadTarget &target,
+                                                const UploadSettings &settings,
+                                                const QString &token, const QString &journalPath)
+{
+    std::vector<qsizetype> rows = rowsToResend();
+    if (rows.empty())
+        return Error {tr("no rejected row has been fixed since the last upload")};
+    // The rows of the last run keep their outcomes (accepted stays accepted); the resent ones
+    // start over.
+    ResumePlan plan {m_upload->outcomes(), std::move(rows), {}, 0};
+    for (const qsizetype row : plan.rowsToSend)
+        plan.outcomes.set(row, RowOutcome::NotSent);
+    return startRun(target, settings, token, journalPath, std::move(plan), m_lastRunId);
+}
+
+std::optional<Error> ImportSession::startRun(const UploadTarget &target,
+                                             const UploadSettings &settings, const QString &token,
+                                             const QString &journalPath, ResumePlan plan,
+                                             const QString &resendOf)
+{
+    if (!m_rows || !m_validator)
+        return Error {tr("check the rows before uploading them")};
     if (m_upload && m_upload->uploader().state() != BatchUploader::State::Finished)
         return Error {tr("an upload is still running")};
     if (!m_fileSha256.isFinished())
@@ -397,13 +447,12 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
     auto journal = UploadJournal::create(*path, info);
     if (!journal)
         return journal.error();
-    ResumePlan plan {RowOutcomes(m_rows->rowCount()), rowsToSend(), {}, 0};
-    for (const qsizetype row : rowsHeldBack())
-        plan.outcomes.set(row, RowOutcome::Skipped);
+    journal.value()->recordCorrections(*m_corrections, *m_rows, resendOf);
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
     m_uploadRows = m_rows;
     m_uploadTable = m_table;
+    m_uploadRunId = info.runId;
     // A newer check or mapping replaces the validator: the server's findings would then land
     // on rows they were not made for.
     connect(m_upload.get(), &UploadRun::batchFinished, this,
@@ -412,9 +461,11 @@ std::optional<Error> ImportSession::startUpload(const UploadTarget &target,
                     mergeServerIssues(result);
             });
     connect(m_upload.get(), &UploadRun::finished, this,
-            [this, info](BatchUploader::StopReason reason) {
+            [this, info, resendOf](BatchUploader::StopReason reason) {
                 m_upload->close();
-                recordRun(info);
+                recordRun(info, resendOf);
+                if (!info.dryRun)
+                    m_lastRunId = info.runId;
                 Q_EMIT uploadFinished(reason);
             });
     m_upload->start();
@@ -466,7 +517,7 @@ void ImportSession::mergeServerIssues(const BatchResult &result)
         Q_EMIT issuesChanged(first, last);
 }
 
-void ImportSession::recordRun(const JournalRunInfo &info)
+void ImportSession::recordRun(const JournalRunInfo &info, const QString &resendOf)
 {
     const RowOutcomes &outcomes = m_upload->outcomes();
     RunHistoryEntry entry;
@@ -486,6 +537,7 @@ void ImportSession::recordRun(const JournalRunInfo &info)
     entry.notSent = outcomes.count(RowOutcome::NotSent);
     entry.skipped = outcomes.count(RowOutcome::Skipped);
     entry.journalPath = m_upload->journal().path();
+    entry.resendOf = resendOf;
     // A history that cannot be written must not hide the run's own outcome; the journal has it.
     if (const auto error = m_history.append(entry))
         qCWarning(lcIo) << error->message;

@@ -93,6 +93,8 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     const SheetCorrections &corrections() const { return *m_corrections; }
     bool canCorrect() const;
+    // A read, check or upload runs: undo and redo wait (they change what it reads).
+    bool isBusy() const;
     // A cell of the Review grid (data row, attribute) and its new text; nullopt: the file's text.
     struct CellChange
     {
@@ -126,6 +128,15 @@ public:
     std::optional<Error> startUpload(const UploadTarget &target, const UploadSettings &settings,
                                      const QString &token, const QString &journalPath = {});
     UploadRun *upload() const { return m_upload.get(); }
+    // After a run (not a dry run) in which the server rejected rows: how many it rejected, and
+    // those the user has fixed since (edited or bulk-fixed, so the server's errors gave way to
+    // the local check, which they pass; not excluded). Rows left as they were stay rejected.
+    qsizetype rejectedInLastRun() const;
+    std::vector<qsizetype> rowsToResend() const;
+    // Sends rowsToResend() only, as a new run that starts from the last run's outcomes (its
+    // results list every row) and is recorded in the history as a resend of it.
+    std::optional<Error> startResend(const UploadTarget &target, const UploadSettings &settings,
+                                     const QString &token, const QString &journalPath = {});
     // Where finished runs are listed (the Results page's history); default: the data folder.
     void setRunHistory(RunHistoryStore store) { m_history = std::move(store); }
     const RunHistoryStore &runHistory() const { return m_history; }
@@ -170,7 +181,10 @@ private:
     void recheckAttributes(std::shared_ptr<const MappedRowSource> before,
                            std::vector<int> attributes);
     std::vector<CellText> currentTexts(const std::vector<CellText> &cells) const;
-    void recordRun(const JournalRunInfo &info);
+    void recordRun(const JournalRunInfo &info, const QString &resendOf);
+    std::optional<Error> startRun(const UploadTarget &target, const UploadSettings &settings,
+                                  const QString &token, const QString &journalPath, ResumePlan plan,
+                                  const QString &resendOf);
     void mergeServerIssues(const BatchResult &result);
     std::vector<qsizetype> rowsWithErrors() const; // ascending
     std::vector<qsizetype> rowsHeldBack() const;   // ascending
@@ -204,6 +218,8 @@ private:
     std::shared_ptr<const MappedRowSource> m_uploadRows; // what the run reads, kept alive
     std::shared_ptr<const SheetTable> m_uploadTable;     // and the table those rows read
     std::unique_ptr<UploadRun> m_upload;
+    QString m_lastRunId;   // of the last finished run that was not a dry run
+    QString m_uploadRunId; // of m_upload
     RunHistoryStore m_history;
     // Changed in place only while no job reads it (canCorrect()); a new file gets a new one.
     std::shared_ptr<SheetCorrections> m_corrections;

@@ -93,11 +93,16 @@ std::optional<std::vector<int>> changedTransforms(const Resource &resource, cons
 
 } // namespace
 
-bool ImportSession::canCorrect() const
+bool ImportSession::isBusy() const
 {
     const bool uploading
         = m_upload && m_upload->uploader().state() != BatchUploader::State::Finished;
-    return m_rows && m_validator && !m_validation && !uploading && !isLoading();
+    return uploading || m_validation || isLoading();
+}
+
+bool ImportSession::canCorrect() const
+{
+    return m_rows && m_validator && !isBusy();
 }
 
 void ImportSession::resetCorrections(bool keepCellEdits)

@@ -14,6 +14,11 @@ inline const QString TypeSending = QStringLiteral("sending");
 inline const QString TypeResult = QStringLiteral("result");
 inline const QString TypeResumed = QStringLiteral("resumed");
 inline const QString TypeEnd = QStringLiteral("end");
+// The user's corrections the run sends (after the run line; older readers skip it).
+inline const QString TypeCorrections = QStringLiteral("corrections");
+inline const QString Edits = QStringLiteral("edits");
+inline const QString Excluded = QStringLiteral("excludedRows");
+inline const QString ResendOf = QStringLiteral("resendOf");
 
 inline const QString Format = QStringLiteral("format");
 inline const QString RunId = QStringLiteral("runId");

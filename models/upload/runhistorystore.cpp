@@ -19,22 +19,25 @@ QString when(const QDateTime &moment)
 
 QJsonObject toJson(const RunHistoryEntry &entry)
 {
-    return {{QStringLiteral("runId"), entry.runId},
-            {QStringLiteral("started"), when(entry.started)},
-            {QStringLiteral("finished"), when(entry.finished)},
-            {QStringLiteral("file"), entry.filePath},
-            {QStringLiteral("url"), entry.url},
-            {QStringLiteral("table"), entry.table},
-            {QStringLiteral("resource"), entry.resourceId},
-            {QStringLiteral("operation"), entry.operation},
-            {QStringLiteral("dryRun"), entry.dryRun},
-            {QStringLiteral("stopReason"), entry.stopReason},
-            {QStringLiteral("accepted"), qint64(entry.accepted)},
-            {QStringLiteral("rejected"), qint64(entry.rejected)},
-            {QStringLiteral("uncertain"), qint64(entry.uncertain)},
-            {QStringLiteral("notSent"), qint64(entry.notSent)},
-            {QStringLiteral("skipped"), qint64(entry.skipped)},
-            {QStringLiteral("journal"), entry.journalPath}};
+    QJsonObject json {{QStringLiteral("runId"), entry.runId},
+                      {QStringLiteral("started"), when(entry.started)},
+                      {QStringLiteral("finished"), when(entry.finished)},
+                      {QStringLiteral("file"), entry.filePath},
+                      {QStringLiteral("url"), entry.url},
+                      {QStringLiteral("table"), entry.table},
+                      {QStringLiteral("resource"), entry.resourceId},
+                      {QStringLiteral("operation"), entry.operation},
+                      {QStringLiteral("dryRun"), entry.dryRun},
+                      {QStringLiteral("stopReason"), entry.stopReason},
+                      {QStringLiteral("accepted"), qint64(entry.accepted)},
+                      {QStringLiteral("rejected"), qint64(entry.rejected)},
+                      {QStringLiteral("uncertain"), qint64(entry.uncertain)},
+                      {QStringLiteral("notSent"), qint64(entry.notSent)},
+                      {QStringLiteral("skipped"), qint64(entry.skipped)},
+                      {QStringLiteral("journal"), entry.journalPath}};
+    if (!entry.resendOf.isEmpty())
+        json.insert(QStringLiteral("resendOf"), entry.resendOf);
+    return json;
 }
 
 std::optional<RunHistoryEntry> fromJson(const QJsonObject &json)
@@ -54,6 +57,7 @@ std::optional<RunHistoryEntry> fromJson(const QJsonObject &json)
     entry.operation = json.value(QStringLiteral("operation")).toString();
     entry.dryRun = json.value(QStringLiteral("dryRun")).toBool();
     entry.stopReason = json.value(QStringLiteral("stopReason")).toString();
+    entry.resendOf = json.value(QStringLiteral("resendOf")).toString();
     const auto count = [&json](const char *name) {
         return qsizetype(json.value(QLatin1String(name)).toInteger());
     };

@@ -31,6 +31,7 @@ struct RunHistoryEntry
     qsizetype notSent = 0;
     qsizetype skipped = 0;
     QString journalPath;
+    QString resendOf; // the run whose fixed rejected rows this one sent again; empty for most
 
     friend bool operator==(const RunHistoryEntry &, const RunHistoryEntry &) = default;
 };

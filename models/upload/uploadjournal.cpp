@@ -2,7 +2,9 @@
 #include "models/upload/uploadjournal.h"
 
 #include "models/mapping/mappingprofile.h"
+#include "models/source/sheetcorrections.h"
 #include "models/upload/journalformat_p.h"
+#include "models/validation/mappedrowsource.h"
 #include "models/validation/rowsource.h"
 
 #include <QCryptographicHash>
@@ -130,6 +132,41 @@ void UploadJournal::recordResumed(const QDateTime &when)
     writeLine({{journal::Type, journal::TypeResumed},
                {journal::At, when.toUTC().toString(Qt::ISODateWithMs)}},
               Durability::SyncedNow);
+}
+
+void UploadJournal::recordCorrections(const SheetCorrections &corrections,
+                                      const MappedRowSource &rows, const QString &resendOf)
+{
+    if (corrections.isEmpty() && resendOf.isEmpty())
+        return;
+    QJsonArray edits;
+    const QStringList &columns = rows.columnNames();
+    for (const SheetCorrections::CellEdit &edit : corrections.edits()) {
+        edits.append(
+            QJsonObject {{QStringLiteral("sheetRow"), qint64(edit.tableRow + 1)},
+                         {QStringLiteral("column"), columns.value(edit.column)},
+                         {QStringLiteral("old"), rows.table().text(edit.tableRow, edit.column)},
+                         {QStringLiteral("new"), edit.text},
+                         {journal::At, edit.when.toUTC().toString(Qt::ISODateWithMs)}});
+    }
+    std::vector<qsizetype> excluded;
+    for (const qsizetype tableRow : corrections.excludedRows())
+        excluded.push_back(tableRow + 1);
+    QStringList ranges;
+    for (size_t i = 0; i < excluded.size();) {
+        size_t end = i;
+        while (end + 1 < excluded.size() && excluded[end + 1] == excluded[end] + 1)
+            ++end;
+        ranges.append(end == i ? QString::number(excluded[i])
+                               : QStringLiteral("%1-%2").arg(excluded[i]).arg(excluded[end]));
+        i = end + 1;
+    }
+    QJsonObject line {{journal::Type, journal::TypeCorrections},
+                      {journal::Edits, edits},
+                      {journal::Excluded, ranges.join(u',')}};
+    if (!resendOf.isEmpty())
+        line.insert(journal::ResendOf, resendOf);
+    writeLine(line, Durability::SyncedNow);
 }
 
 void UploadJournal::recordEnd(const QDateTime &when, const QString &reason)

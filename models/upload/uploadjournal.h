@@ -14,7 +14,9 @@
 
 namespace sluice {
 
+class MappedRowSource;
 class RowSource;
+class SheetCorrections;
 struct Mapping;
 
 // What a run is: enough to refuse resuming it against another file, target or mapping. Never
@@ -69,6 +71,10 @@ public:
     void recordSending(int batchId, const QString &sheetRows, int attempt, bool sync);
     void recordResult(const BatchResult &result, const RowSource &rows);
     void recordResumed(const QDateTime &when);
+    // The cells the user changed and the rows left out (sheet rows, column headers, old and
+    // new text, when), and the run this one resends; nothing when there is nothing to say.
+    void recordCorrections(const SheetCorrections &corrections, const MappedRowSource &rows,
+                           const QString &resendOf);
     void recordEnd(const QDateTime &when, const QString &reason);
 
     // What identifies a run's input: the file's bytes (SHA-256, hex; reads the whole file, so

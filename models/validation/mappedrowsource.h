@@ -44,6 +44,8 @@ public:
     qsizetype tableRow(qsizetype row) const { return m_rows[size_t(row)]; }
     qsizetype dataRow(qsizetype tableRow) const;
     const SheetTable &table() const { return m_table; }
+    // The file's column headers (repaired), by table column.
+    const QStringList &columnNames() const { return m_columnNames; }
     const SheetCorrections *corrections() const { return m_corrections.get(); }
 
     // The table column an attribute reads when it reads exactly one (the cells that editing it
@@ -51,9 +53,10 @@ public:
     int sourceColumn(int attribute) const;
     // The text of that cell now (corrected or as read), and as read in the file.
     QString cellText(qsizetype row, int attribute) const;
-    QString originalText(qsizetype row, int attribute) const;
+    QString originalText(qsizetype row, int attribute) const override;
+    bool isEditable(int attribute) const override { return sourceColumn(attribute) >= 0; }
     // Whether the user corrected the cell behind row and attribute.
-    bool isEdited(qsizetype row, int attribute) const;
+    bool isEdited(qsizetype row, int attribute) const override;
     // The value the attribute would take from text typed into its cell: the same builder (and so
     // the same transforms and parser) as the rows' own cells.
     Result<ApiValue, ValueError> valueOfText(int attribute, const QString &text) const;

@@ -41,6 +41,25 @@ public:
         Q_UNUSED(row);
         return false;
     }
+    // Corrections, for the grid: whether an attribute's cells can be edited (it reads one
+    // column), whether a cell was, and the file's own text of it.
+    virtual bool isEditable(int attribute) const
+    {
+        Q_UNUSED(attribute);
+        return false;
+    }
+    virtual bool isEdited(qsizetype row, int attribute) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(attribute);
+        return false;
+    }
+    virtual QString originalText(qsizetype row, int attribute) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(attribute);
+        return {};
+    }
 };
 
 } // namespace sluice

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void aFileThatCannotBeReadSaysWhy();
     void anUploadNeedsCheckedRows();
     void serverRowErrorsJoinTheLocalIssues();
+    void fixedRejectedRowsAreResentAlone();
 
 private:
     QString writeOrders(const QString &name, int count, int badEvery);
@@ -254,6 +255,67 @@ void TestImportSession::serverRowErrorsJoinTheLocalIssues()
     session.validate();
     QVERIFY(validated.wait(20000));
     QCOMPARE(session.issues()->count(IssueCode::KeyExists), 0);
+}
+
+// After a run the server rejected rows in, the rows the user fixes are sent again alone, as a
+// run recorded as a resend of the first, whose journal lists the edits.
+void TestImportSession::fixedRejectedRowsAreResentAlone()
+{
+    SandboxOptions options;
+    options.tokens = {QString::fromLatin1(Token)};
+    SandboxServer sandbox(m_catalogue, options);
+    const quint16 port = sandbox.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    ImportSession session(m_catalogue, m_network);
+    const QString history = m_dir.filePath(QStringLiteral("resend-runs.jsonl"));
+    session.setRunHistory(RunHistoryStore(history));
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(writeOrders(QStringLiteral("resend.csv"), 10, 0));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QSignalSpy validated(&session, &ImportSession::validated);
+    session.validate();
+    QVERIFY(validated.wait(20000));
+
+    UploadTarget target;
+    target.table = Table;
+    target.solutionName = QStringLiteral("INV_OOTB");
+    target.ingestUrl = *Endpoint::ingestUrl(base, Endpoint::defaultPathTemplate(), Table);
+    target.operation = OperationType::Append;
+    UploadSettings settings;
+    settings.requestsPerSecond = 0;
+    QSignalSpy finished(&session, &ImportSession::uploadFinished);
+    // Twice: the second time the server holds every key and rejects all ten rows.
+    for (int run = 0; run < 2; ++run) {
+        QCOMPARE(session.startUpload(target, settings, QString::fromLatin1(Token)), std::nullopt);
+        QVERIFY(finished.wait(20000));
+    }
+    QCOMPARE(session.rejectedInLastRun(), 10);
+    QVERIFY(session.rowsToResend().empty()); // nothing fixed yet
+    QVERIFY(session.startResend(target, settings, QString::fromLatin1(Token)).has_value());
+
+    const int orderId = int(session.resource()->attributeIndex(QStringLiteral("order_id")));
+    QVERIFY(session.editCell(2, orderId, QStringLiteral("SO-NEW-2")));
+    QCOMPARE(session.rowsToResend(), std::vector<qsizetype>({2}));
+    QCOMPARE(session.startResend(target, settings, QString::fromLatin1(Token)), std::nullopt);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(SandboxClient(base, Token).count(Table), 11);
+    const RowOutcomes &outcomes = session.upload()->outcomes();
+    QCOMPARE(outcomes.count(RowOutcome::Accepted), 1);
+    QCOMPARE(outcomes.count(RowOutcome::Rejected), 9);
+    QCOMPARE(outcomes.outcome(2), RowOutcome::Accepted);
+
+    const QList<RunHistoryEntry> runs = RunHistoryStore(history).entries();
+    QCOMPARE(runs.size(), 3);
+    QCOMPARE(runs.at(2).resendOf, runs.at(1).runId);
+    QCOMPARE(runs.at(2).accepted, 1);
+    QFile journal(session.upload()->journal().path());
+    QVERIFY(journal.open(QIODevice::ReadOnly));
+    const QByteArray lines = journal.readAll();
+    QVERIFY2(lines.contains(R"("type":"corrections")"), lines.constData());
+    QVERIFY2(lines.contains(R"("new":"SO-NEW-2")"), lines.constData());
+    QVERIFY2(lines.contains(R"("sheetRow":4)"), lines.constData());
 }
 
 QTEST_GUILESS_MAIN(TestImportSession)

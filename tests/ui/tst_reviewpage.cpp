@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace sluice;
 using namespace sluice::test;
@@ -41,6 +43,9 @@ private Q_SLOTS:
     void f8AndShiftF8WalkTheIssueCells();
     void aNewMappingNeedsANewCheck();
     void theServersFindingsRecount();
+    void aCellIsCheckedAsItIsTypedAndTheEditIsUndoable();
+    void editedCellsShowTheirOriginalAndRevert();
+    void excludedRowsAreMarkedAndNotCounted();
 
 private:
     void enterAndWait();
@@ -264,6 +269,115 @@ void TestReviewPage::theServersFindingsRecount()
     QCOMPARE(repainted.at(0).at(0).toModelIndex().row(), 6);
     QCOMPARE(child<QTreeView>(*m_page, "reviewIssueList")->model()->rowCount(), 3);
     QVERIFY(m_page->isComplete());
+}
+
+// The first cell of the sample with an error in ordered_units ("twelve" in words).
+static std::pair<qsizetype, int> firstBadQuantity(const ImportSession &session)
+{
+    const int units = int(session.resource()->attributeIndex(QStringLiteral("ordered_units")));
+    for (std::optional<qsizetype> row = session.issues()->nextRow(-1); row;
+         row = session.issues()->nextRow(*row)) {
+        for (const CellIssue &issue : *session.issues()->issuesOfRow(*row)) {
+            if (issue.attribute == units)
+                return {*row, units};
+        }
+    }
+    return {-1, units};
+}
+
+void TestReviewPage::aCellIsCheckedAsItIsTypedAndTheEditIsUndoable()
+{
+    enterAndWait();
+    const auto [row, units] = firstBadQuantity(*m_session);
+    QVERIFY(row >= 0);
+    const qsizetype errors = m_session->issues()->errorCount();
+    const QModelIndex cell = m_model->index(m_model->viewRow(row), units);
+    QVERIFY(cell.flags() & Qt::ItemIsEditable);
+    m_table->setCurrentIndex(cell);
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_F2);
+    auto *editor = m_table->findChild<QLineEdit *>(QStringLiteral("reviewCellEditor"));
+    if (!editor)
+        QFAIL("no cell editor opened");
+    // Checked with each key, before anything is committed.
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("1x"));
+    QVERIFY2(editor->property("verdict").toString().startsWith(u"✖ ordered_units"),
+             qPrintable(editor->property("verdict").toString()));
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClicks(editor, QStringLiteral("2"));
+    QCOMPARE(editor->property("verdict").toString(), u"✓ ordered_units: sends 12");
+    QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-editing")));
+    QTest::keyClick(editor, Qt::Key_Return);
+
+    // The delegate commits from the event loop, after the key.
+    QTRY_COMPARE(m_session->rows()->cellText(row, units), u"12");
+    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    QVERIFY(cell.data(ReviewModel::EditedRole).toBool());
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QVERIFY(m_page->isComplete());
+
+    m_session->undoStack()->undo();
+    QCOMPARE(m_session->issues()->errorCount(), errors);
+    QVERIFY(!cell.data(ReviewModel::EditedRole).toBool());
+    QVERIFY(cell.data(Qt::DisplayRole).toString() != u"12");
+    m_session->undoStack()->redo();
+    QCOMPARE(m_session->rows()->cellText(row, units), u"12");
+    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+}
+
+void TestReviewPage::editedCellsShowTheirOriginalAndRevert()
+{
+    enterAndWait();
+    const auto [row, units] = firstBadQuantity(*m_session);
+    QVERIFY(row >= 0);
+    const QString original = m_session->rows()->cellText(row, units);
+    const QModelIndex cell = m_model->index(m_model->viewRow(row), units);
+    QVERIFY(m_model->setData(cell, QStringLiteral("7")));
+    QCOMPARE(cell.data(ReviewModel::OriginalRole).toString(), original);
+    QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(original),
+             qPrintable(cell.data(Qt::ToolTipRole).toString()));
+    // Revert Row takes every edit of the row back, as one more undo step.
+    QVERIFY(m_model->setData(m_model->index(cell.row(), 0), QStringLiteral("SO-X")));
+    m_table->setCurrentIndex(cell);
+    child<QAction>(*m_page, "reviewRevertRowsAction")->trigger();
+    QCOMPARE(m_session->corrections().editCount(), 0);
+    QCOMPARE(m_session->rows()->cellText(row, units), original);
+    QCOMPARE(m_session->undoStack()->count(), 3);
+    // Revert Column: only that attribute's edits.
+    QVERIFY(m_model->setData(cell, QStringLiteral("7")));
+    QVERIFY(m_model->setData(m_model->index(cell.row(), 0), QStringLiteral("SO-X")));
+    m_table->setCurrentIndex(cell);
+    child<QAction>(*m_page, "reviewRevertColumnAction")->trigger();
+    QCOMPARE(m_session->corrections().editCount(), 1);
+    QVERIFY(m_session->rows()->isEdited(row, 0));
+}
+
+void TestReviewPage::excludedRowsAreMarkedAndNotCounted()
+{
+    enterAndWait();
+    const auto [row, units] = firstBadQuantity(*m_session);
+    QVERIFY(row >= 0);
+    const qsizetype toSend = m_session->rowsToSendCount();
+    const qsizetype errors = m_session->issues()->errorCount();
+    m_table->setCurrentIndex(m_model->index(m_model->viewRow(row), units));
+    m_table->selectionModel()->select(m_model->index(m_model->viewRow(row) + 1, 0),
+                                      QItemSelectionModel::Select);
+    child<QAction>(*m_page, "reviewExcludeRowsAction")->trigger();
+    QVERIFY(m_session->isExcluded(row));
+    QVERIFY(m_session->isExcluded(row + 1));
+    QCOMPARE(m_session->rowsToSendCount(), toSend - 1); // the bad row was not sendable anyway
+    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    const QString header = m_model->headerData(m_model->viewRow(row), Qt::Vertical).toString();
+    QVERIFY2(header.startsWith(u"⊘"), qPrintable(header));
+    QVERIFY(m_model->index(m_model->viewRow(row), 0).data(ReviewModel::ExcludedRole).toBool());
+    QVERIFY2(child<QLabel>(*m_page, "reviewSummary")->text().endsWith(u"· 2 excluded"),
+             qPrintable(child<QLabel>(*m_page, "reviewSummary")->text()));
+    QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-excluded")));
+    m_session->undoStack()->undo();
+    QVERIFY(!m_session->isExcluded(row));
+    QCOMPARE(m_session->issues()->errorCount(), errors);
+    QCOMPARE(m_session->rowsToSendCount(), toSend);
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -4,6 +4,7 @@
 #include "models/itemmodels/issuegroupmodel.h"
 #include "models/itemmodels/reviewmodel.h"
 #include "models/session/importsession.h"
+#include "ui/delegates/reviewcelldelegate.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -63,38 +64,6 @@ std::optional<IssueCell> previousIssueCell(const IssueIndex &issues, qsizetype r
     return IssueCell {*previous, issues.issuesOfRow(*previous)->back().attribute};
 }
 
-QColor blend(const QColor &base, const QColor &tint)
-{
-    const auto mix = [](float from, float to) {
-        return from * 0.7f + to * 0.3f;
-    };
-    return QColor::fromRgbF(mix(base.redF(), tint.redF()), mix(base.greenF(), tint.greenF()),
-                            mix(base.blueF(), tint.blueF()));
-}
-
-// A cell with issues gets a tint of its worst severity, mixed into the palette's base colour so
-// it reads in light and dark palettes, and the severity's symbol before its text, so colour is
-// never the only sign.
-class IssueCellDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const int severity = index.data(ReviewModel::SeverityRole).toInt();
-        if (severity < 0)
-            return;
-        const bool error = severity == int(Severity::Error);
-        option->backgroundBrush
-            = blend(option->palette.color(QPalette::Base),
-                    error ? QColor(0xd0, 0x33, 0x2a) : QColor(0xe0, 0x9b, 0x00));
-        option->text = IssueGroupModel::severitySymbol(Severity(severity)) + u' ' + option->text;
-    }
-};
-
 QString rowsText(qsizetype rows)
 {
     // Plurals spelled out: without a loaded English translation, tr()'s %n gives "row(s)".
@@ -118,6 +87,7 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
     , m_previous(new QAction(tr("&Previous issue"), this))
 {
     setUpTable();
+    createCorrectionActions();
     m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(createIssuePanel());
@@ -143,6 +113,12 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
     connect(&m_session, &ImportSession::mappingChanged, this, &ReviewPage::rowsReplaced);
     connect(&m_session, &ImportSession::validated, this, &ReviewPage::showRows);
     connect(&m_session, &ImportSession::validationProgressed, this, &ReviewPage::updateProgress);
+    connect(&m_session, &ImportSession::cellsChanged, this,
+            [this](qsizetype firstRow, qsizetype lastRow) {
+                m_model->cellsChanged(firstRow, lastRow);
+                updateSummary();
+                Q_EMIT completeChanged();
+            });
     // The server's findings for some rows (a check on the server, an upload): same index, more
     // issues; repaint those rows and recount.
     connect(&m_session, &ImportSession::issuesChanged, this,
@@ -159,10 +135,26 @@ void ReviewPage::setUpTable()
     m_table->setTabKeyNavigation(false); // Tab leaves the grid; arrows and F8 move inside it
     m_table->setAccessibleName(tr("Rows as they will be sent"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new IssueCellDelegate(m_table));
+    auto *delegate = new ReviewCellDelegate(
+        [this](qsizetype row, int attribute, const QString &text) {
+            return checkTypedText(row, attribute, text);
+        },
+        m_table);
+    connect(delegate, &ReviewCellDelegate::textChecked, this, &ReviewPage::statusMessage);
+    m_table->setItemDelegate(delegate);
     m_table->setWordWrap(false);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Rectangles and rows: what find and replace, revert and exclude act on.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Typing over a cell edits it, as in a spreadsheet; F2 and a double click too.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    m_model->setEditHandler([this](qsizetype row, int attribute, const QString &text) {
+        if (m_session.editCell(row, attribute, text))
+            return true;
+        if (!m_session.canCorrect())
+            Q_EMIT statusMessage(tr("Wait for the check to finish before editing"));
+        return false;
+    });
     // A million rows scroll smoothly only when no row's height has to be measured.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -332,10 +324,92 @@ void ReviewPage::updateSummary()
     const QString found = counts.isEmpty()
         ? tr("No issues")
         : tr("%1 in %2").arg(counts.join(QStringLiteral(", ")), rowsText(issues->rowsWithIssues()));
-    m_summary->setText(tr("%1 · %2 of %3 ready to send")
-                           .arg(found)
-                           .arg(*m_rowsToSend)
-                           .arg(rowsText(rows->rowCount())));
+    QString text = tr("%1 · %2 of %3 ready to send")
+                       .arg(found)
+                       .arg(*m_rowsToSend)
+                       .arg(rowsText(rows->rowCount()));
+    if (const qsizetype excluded = m_session.corrections().excludedCount(); excluded > 0)
+        text += tr(" · %1 excluded").arg(excluded);
+    m_summary->setText(text);
+}
+
+void ReviewPage::createCorrectionActions()
+{
+    const auto add = [this](const QString &text, const char *name, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        connect(action, &QAction::triggered, this, slot);
+        m_table->addAction(action);
+        return action;
+    };
+    m_revertCell = add(tr("Revert &Cell"), "reviewRevertCellAction", &ReviewPage::revertCells);
+    m_revertRows = add(tr("Revert &Rows"), "reviewRevertRowsAction", &ReviewPage::revertRows);
+    m_revertColumn
+        = add(tr("Revert C&olumn"), "reviewRevertColumnAction", &ReviewPage::revertColumn);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_table->addAction(separator);
+    m_exclude = add(tr("&Exclude Rows"), "reviewExcludeRowsAction",
+                    [this] { excludeSelectedRows(true); });
+    m_include = add(tr("&Include Rows"), "reviewIncludeRowsAction",
+                    [this] { excludeSelectedRows(false); });
+    m_exclude->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exclude->setShortcutContext(Qt::WidgetShortcut);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+// The data rows of the selected cells (or the current cell), ascending.
+std::vector<qsizetype> ReviewPage::selectedRows() const
+{
+    std::vector<qsizetype> rows;
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    for (const QModelIndex &index : selected)
+        rows.push_back(m_model->dataRow(index.row()));
+    if (rows.empty() && m_table->currentIndex().isValid())
+        rows.push_back(m_model->dataRow(m_table->currentIndex().row()));
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::erase(rows, qsizetype(-1));
+    return rows;
+}
+
+void ReviewPage::revertCells()
+{
+    std::vector<ImportSession::CellChange> cells;
+    QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    if (selected.isEmpty() && m_table->currentIndex().isValid())
+        selected.append(m_table->currentIndex());
+    for (const QModelIndex &index : std::as_const(selected)) {
+        if (index.data(ReviewModel::EditedRole).toBool())
+            cells.push_back({m_model->dataRow(index.row()), index.column(), std::nullopt});
+    }
+    const QString description
+        = cells.size() == 1 ? tr("Revert cell") : tr("Revert %1 cells").arg(cells.size());
+    if (!m_session.changeCells(cells, description))
+        Q_EMIT statusMessage(tr("Nothing to revert: the selected cells hold the file's text"));
+}
+
+void ReviewPage::revertRows()
+{
+    if (!m_session.revertRows(selectedRows()))
+        Q_EMIT statusMessage(tr("Nothing to revert in the selected rows"));
+}
+
+void ReviewPage::revertColumn()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_session.revertAttribute(current.column()))
+        Q_EMIT statusMessage(tr("Nothing to revert in this column"));
+}
+
+void ReviewPage::excludeSelectedRows(bool exclude)
+{
+    const std::vector<qsizetype> rows = selectedRows();
+    if (m_session.setRowsExcluded(rows, exclude))
+        return;
+    Q_EMIT statusMessage(!m_session.canCorrect() ? tr("Wait for the check to finish")
+                             : exclude           ? tr("The selected rows are excluded already")
+                                                 : tr("The selected rows are included already"));
 }
 
 void ReviewPage::updateProgress(qsizetype rowsChecked, qsizetype rowCount)
@@ -365,6 +439,22 @@ void ReviewPage::sizeColumns()
         }
         m_table->setColumnWidth(column, std::clamp(width, MinColumnWidth, MaxColumnWidth));
     }
+}
+
+QString ReviewPage::checkTypedText(qsizetype row, int attribute, const QString &text) const
+{
+    const MappedRowSource *rows = m_session.rows();
+    const Resource *resource = m_session.resource();
+    if (!rows || !resource || attribute < 0 || attribute >= resource->attributes.size())
+        return {};
+    Q_UNUSED(row);
+    const QString name = resource->attributes.at(attribute).name;
+    const Result<ApiValue, ValueError> value = rows->valueOfText(attribute, text);
+    if (!value)
+        return tr("✖ %1: %2").arg(name, value.error().reason);
+    if (value->isNull())
+        return tr("✓ %1: sends null").arg(name);
+    return tr("✓ %1: sends %2").arg(name, value->text());
 }
 
 void ReviewPage::nextIssue()

@@ -4,6 +4,7 @@
 #include "ui/pages/steppage.h"
 
 #include <optional>
+#include <vector>
 
 class QAction;
 class QCheckBox;
@@ -58,6 +59,14 @@ private:
     // Makes the cell of data row `row` the current one, if it is shown.
     void goToCell(qsizetype row, int attribute);
     void goToGroup(const QModelIndex &index);
+    // The verdict on a text typed into a cell, before it is committed.
+    QString checkTypedText(qsizetype row, int attribute, const QString &text) const;
+    void createCorrectionActions();
+    std::vector<qsizetype> selectedRows() const;
+    void revertCells();
+    void revertRows();
+    void revertColumn();
+    void excludeSelectedRows(bool exclude);
 
     ImportSession &m_session;
     bool m_rowsStale = false; // new rows arrived while the page was hidden
@@ -71,6 +80,11 @@ private:
     QSplitter *m_splitter;
     QAction *m_next;
     QAction *m_previous;
+    QAction *m_revertCell = nullptr;
+    QAction *m_revertRows = nullptr;
+    QAction *m_revertColumn = nullptr;
+    QAction *m_exclude = nullptr;
+    QAction *m_include = nullptr;
     std::optional<qsizetype> m_rowsToSend; // of the last check; nullopt while unchecked
 };
 

@@ -75,6 +75,7 @@ UploadPage::UploadPage(ImportSession &session, TargetSession &target,
     , m_summary(new Banner(this))
     , m_check(button(tr("&Check on server"), "uploadCheckButton", this))
     , m_start(button(tr("&Upload"), "uploadStartButton", this))
+    , m_resend(button(tr("Re&send Fixed Rows"), "uploadResendButton", this))
     , m_pause(button(tr("&Pause"), "uploadPauseButton", this))
     , m_resume(button(tr("&Resume"), "uploadResumeButton", this))
     , m_cancel(button(tr("Cance&l"), "uploadCancelButton", this))
@@ -152,6 +153,8 @@ void UploadPage::buildLayout()
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_check);
     actions->addWidget(m_start);
+    actions->addWidget(m_resend);
+    m_resend->hide(); // until a run had rejected rows
     actions->addStretch(1);
     actions->addWidget(m_pause);
     actions->addWidget(m_resume);
@@ -189,6 +192,8 @@ void UploadPage::connectSignals()
 {
     connect(m_check, &QPushButton::clicked, this, &UploadPage::checkOnServer);
     connect(m_start, &QPushButton::clicked, this, &UploadPage::upload);
+    connect(m_resend, &QPushButton::clicked, this, [this] { start(false, true); });
+    connect(&m_session, &ImportSession::issuesChanged, this, &UploadPage::updateButtons);
     const auto onUploader = [this](void (BatchUploader::*action)()) {
         return [this, action] {
             if (m_run)
@@ -241,7 +246,7 @@ void UploadPage::upload()
     start(false);
 }
 
-void UploadPage::start(bool dryRun)
+void UploadPage::start(bool dryRun, bool resend)
 {
     if (m_running)
         return;
@@ -251,9 +256,11 @@ void UploadPage::start(bool dryRun)
         showError(tr("Check the rows on the Review page first."));
         return;
     }
-    const auto rows = m_session.rowsToSendCount();
+    const auto rows
+        = resend ? qsizetype(m_session.rowsToResend().size()) : m_session.rowsToSendCount();
     if (rows == 0) {
-        showError(tr("There is nothing to send: every row has errors."));
+        showError(resend ? tr("No rejected row has been fixed since the last upload.")
+                         : tr("There is nothing to send: every row has errors."));
         return;
     }
     if (m_target.token().isEmpty()) {
@@ -276,8 +283,10 @@ void UploadPage::start(bool dryRun)
     m_batches->clear(m_session.rows());
     m_clock.start();
     // The run may end inside startUpload (onFinished then clears m_running).
-    if (const std::optional<Error> error
-        = m_session.startUpload(*target, m_preferences.upload, m_target.token())) {
+    const std::optional<Error> error = resend
+        ? m_session.startResend(*target, m_preferences.upload, m_target.token())
+        : m_session.startUpload(*target, m_preferences.upload, m_target.token());
+    if (error) {
         m_running = false;
         showError(tr("The upload could not start: %1").arg(error->message));
         updateButtons();
@@ -451,6 +460,17 @@ void UploadPage::updateButtons()
     const bool ready = m_session.resource() && m_session.issues() && !m_session.isValidating();
     m_check->setEnabled(idle && ready);
     m_start->setEnabled(idle && ready);
+    // After a run the server rejected rows in: resend those the user has fixed since, alone.
+    const qsizetype rejected = idle ? m_session.rejectedInLastRun() : 0;
+    const qsizetype fixed = rejected > 0 ? qsizetype(m_session.rowsToResend().size()) : 0;
+    m_resend->setVisible(rejected > 0);
+    m_resend->setEnabled(idle && ready && fixed > 0);
+    m_resend->setText(tr("Re&send %1 of %2 Rejected Rows").arg(fixed).arg(rejected));
+    m_resend->setToolTip(
+        fixed > 0 ? tr("Send only the rejected rows you have fixed since; the run is recorded as a "
+                       "resend of the last one")
+                  : tr("Fix the rejected rows on the Review page first (Only rows with issues "
+                       "lists them with the server's messages)"));
     m_pause->setEnabled(m_running && state == BatchUploader::State::Running);
     m_resume->setEnabled(m_running && state == BatchUploader::State::Paused);
     m_cancel->setEnabled(

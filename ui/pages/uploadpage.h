@@ -51,7 +51,8 @@ private:
     void buildLayout();
     void sizeColumns();
     void connectSignals();
-    void start(bool dryRun);
+    // resend: only the rows the last run's server rejected and the user has fixed since.
+    void start(bool dryRun, bool resend = false);
     bool confirmUpload(const UploadTarget &target, qsizetype rows);
     void attachRun(UploadRun *run);
     void showProgress(const UploadProgress &progress);
@@ -72,6 +73,7 @@ private:
     Banner *m_summary;
     QPushButton *m_check;
     QPushButton *m_start;
+    QPushButton *m_resend;
     QPushButton *m_pause;
     QPushButton *m_resume;
     QPushButton *m_cancel;
