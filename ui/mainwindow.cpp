@@ -8,6 +8,7 @@
 #include "ui/appearance.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/pages/cataloguepage.h"
+#include "ui/pages/mappingpanel.h"
 #include "ui/pages/openpage.h"
 #include "ui/pages/resultspage.h"
 #include "ui/pages/reviewpage.h"
@@ -97,6 +98,13 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     m_catalogueWindow->setWindowTitle(tr("Resource Catalogue"));
     (new QVBoxLayout(m_catalogueWindow))->addWidget(m_cataloguePage);
     m_catalogueWindow->resize(1000, 650);
+
+    // Fixes the user asked to remember go into the profile the mapping step saves.
+    MappingPanel *mapping = m_targetPage->mappingPanel();
+    connect(m_reviewPage, &ReviewPage::saveFixesToProfileRequested, mapping,
+            &MappingPanel::saveFixesToProfile);
+    connect(mapping, &MappingPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));

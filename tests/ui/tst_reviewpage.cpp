@@ -8,6 +8,7 @@
 #include "tests/support/catalogues.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/widgettests.h"
+#include "ui/dialogs/bulkfixdialog.h"
 #include "ui/pages/reviewpage.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void aCellIsCheckedAsItIsTypedAndTheEditIsUndoable();
     void editedCellsShowTheirOriginalAndRevert();
     void excludedRowsAreMarkedAndNotCounted();
+    void aGroupIsFixedInBulkFromTheIssuePanel();
 
 private:
     void enterAndWait();
@@ -378,6 +381,43 @@ void TestReviewPage::excludedRowsAreMarkedAndNotCounted()
     QVERIFY(!m_session->isExcluded(row));
     QCOMPARE(m_session->issues()->errorCount(), errors);
     QCOMPARE(m_session->rowsToSendCount(), toSend);
+}
+
+void TestReviewPage::aGroupIsFixedInBulkFromTheIssuePanel()
+{
+    enterAndWait();
+    auto *issueList = child<QTreeView>(*m_page, "reviewIssueList");
+    auto *fix = child<QPushButton>(*m_page, "reviewFixButton");
+    QVERIFY(!fix->isEnabled()); // no group chosen yet
+    const int shipDate = attribute("requested_ship_date");
+    int row = 0;
+    while (row < issueList->model()->rowCount()
+           && issueList->model()->index(row, 0).data(IssueGroupModel::AttributeRole).toInt()
+               != shipDate)
+        ++row;
+    QVERIFY(row < issueList->model()->rowCount());
+    issueList->setCurrentIndex(issueList->model()->index(row, 0));
+    QVERIFY(fix->isEnabled());
+    QCOMPARE(fix->text(), u"&Fix 1 row…");
+    QTest::mouseClick(fix, Qt::LeftButton);
+    auto *dialog = m_page->findChild<BulkFixDialog *>();
+    if (!dialog)
+        QFAIL("no bulk fix dialog");
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->setKind(BulkFix::Kind::FillEmpty);
+    auto *fillValue = child<QLineEdit>(*dialog, "fillValue");
+    QTest::keyClicks(fillValue, QStringLiteral("2025-01-20 10:00:00"));
+    const qsizetype errors = m_session->issues()->errorCount();
+    QSignalSpy remember(m_page.get(), &ReviewPage::saveFixesToProfileRequested);
+    QTest::mouseClick(child<QPushButton>(*dialog, "bulkFixApply"), Qt::LeftButton);
+    QCOMPARE(m_session->issues()->count(shipDate, Severity::Error), 0);
+    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    QCOMPARE(m_session->mapping().find(u"requested_ship_date")->defaultValue,
+             u"2025-01-20 10:00:00");
+    QCOMPARE(remember.count(), 1);
+    QTRY_VERIFY(!m_page->findChild<BulkFixDialog *>()); // closed and gone
+    m_session->undoStack()->undo();
+    QCOMPARE(m_session->issues()->errorCount(), errors);
 }
 
 QTEST_MAIN(TestReviewPage)

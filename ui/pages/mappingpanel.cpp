@@ -268,15 +268,35 @@ void MappingPanel::saveProfile()
               .trimmed();
     if (name.isEmpty())
         return;
-    MappingProfile profile;
+    std::optional<QDateTime> created;
     if (const auto existing = m_profiles.load(name)) {
         if (!m_prompter.confirm(this, tr("Replace profile"),
                                 tr("A profile named '%1' exists. Replace it with this mapping?")
                                     .arg(existing->name),
                                 tr("Replace profile")))
             return;
-        profile.created = existing->created;
+        created = existing->created;
     }
+    writeProfile(name, created);
+}
+
+void MappingPanel::saveFixesToProfile()
+{
+    if (m_profileName.isEmpty())
+        return saveProfile();
+    const auto existing = m_profiles.load(m_profileName);
+    writeProfile(m_profileName,
+                 existing ? std::optional<QDateTime>(existing->created) : std::nullopt);
+}
+
+void MappingPanel::writeProfile(const QString &name, const std::optional<QDateTime> &created)
+{
+    const Resource *resource = m_session.resource();
+    if (!resource)
+        return;
+    MappingProfile profile;
+    if (created)
+        profile.created = *created;
     const SheetLayout &layout = m_session.layout();
     profile.name = name;
     profile.reader.sheetName = m_session.sheets().value(m_session.sheetIndex()).name;
@@ -294,6 +314,7 @@ void MappingPanel::saveProfile()
     }
     m_profileName = name;
     setStatus(tr("✓ Saved profile '%1'.").arg(name));
+    Q_EMIT statusMessage(tr("✓ Saved profile '%1' with the mapping and its fixes.").arg(name));
 }
 
 void MappingPanel::suggestProfile()

@@ -38,11 +38,18 @@ public:
     void clearMapping();
     void saveProfile();
     void applySuggestedProfile();
+    // The mapping with the fixes made on the Review page (value maps, date formats, defaults):
+    // into the profile applied or saved last, without asking again; else as saveProfile().
+    void saveFixesToProfile();
 
 Q_SIGNALS:
     void completeChanged();
+    // What happened, in a sentence for the status bar ("✓ Saved profile 'Orders'.").
+    void statusMessage(const QString &message);
 
 private:
+    // created: of the profile replaced, kept; nullopt for a new one.
+    void writeProfile(const QString &name, const std::optional<QDateTime> &created);
     void setUpTable();
     QStringList unmappedRequired() const;
     void showMapping();

@@ -5,6 +5,7 @@
 #include "models/itemmodels/reviewmodel.h"
 #include "models/session/importsession.h"
 #include "ui/delegates/reviewcelldelegate.h"
+#include "ui/dialogs/bulkfixdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -85,6 +87,7 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_next(new QAction(tr("&Next issue"), this))
     , m_previous(new QAction(tr("&Previous issue"), this))
+    , m_fix(new QPushButton(tr("&Fix…"), this))
 {
     setUpTable();
     createCorrectionActions();
@@ -178,11 +181,20 @@ QWidget *ReviewPage::createIssuePanel()
     header->setSectionResizeMode(IssueGroupModel::RowsColumn, QHeaderView::ResizeToContents);
     auto *label = new QLabel(tr("&Issues by cause"), this);
     label->setBuddy(m_issueList);
+    m_fix->setObjectName(QStringLiteral("reviewFixButton"));
+    m_fix->setAccessibleName(tr("Fix the selected issue in bulk"));
+    m_fix->setToolTip(tr("Map bad values, read dates another way, fill empty cells or leave the "
+                         "rows out: for every cell of this cause at once, as one undo step"));
+    m_fix->setEnabled(false);
+    connect(m_fix, &QPushButton::clicked, this, &ReviewPage::fixSelectedGroup);
+    connect(m_issueList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewPage::updateFixButton);
     auto *panel = new QWidget(this);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);
     layout->addWidget(m_issueList, 1);
+    layout->addWidget(m_fix, 0, Qt::AlignRight);
     return panel;
 }
 
@@ -298,6 +310,7 @@ void ReviewPage::showIssues()
             names.append(attribute.name);
     }
     m_groups->reset(issues, names);
+    updateFixButton();
     updateSummary();
     Q_EMIT completeChanged();
 }
@@ -331,6 +344,32 @@ void ReviewPage::updateSummary()
     if (const qsizetype excluded = m_session.corrections().excludedCount(); excluded > 0)
         text += tr(" · %1 excluded").arg(excluded);
     m_summary->setText(text);
+}
+
+void ReviewPage::updateFixButton()
+{
+    const QModelIndex current = m_issueList->currentIndex();
+    m_fix->setEnabled(current.isValid() && m_session.canCorrect());
+    m_fix->setText(current.isValid()
+                       ? tr("&Fix %1…").arg(rowsText(m_groups->group(current.row()).cells))
+                       : tr("&Fix…"));
+}
+
+// One dialog at a time, for the group selected when it was opened.
+void ReviewPage::fixSelectedGroup()
+{
+    const QModelIndex current = m_issueList->currentIndex();
+    if (!current.isValid() || !m_session.canCorrect())
+        return;
+    delete m_fixDialog;
+    m_fixDialog = new BulkFixDialog(m_session, m_groups->group(current.row()), this);
+    m_fixDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_fixDialog, &QObject::destroyed, this, [this] { m_fixDialog = nullptr; });
+    connect(m_fixDialog, &BulkFixDialog::fixApplied, this, [this](bool remember) {
+        if (remember)
+            Q_EMIT saveFixesToProfileRequested();
+    });
+    m_fixDialog->open();
 }
 
 void ReviewPage::createCorrectionActions()
@@ -418,6 +457,7 @@ void ReviewPage::updateProgress(qsizetype rowsChecked, qsizetype rowCount)
     m_progress->setRange(0, int(std::min(rowCount, Most)));
     m_progress->setValue(int(std::min(rowsChecked, Most)));
     m_progress->setVisible(m_session.isValidating());
+    updateFixButton();
 }
 
 void ReviewPage::sizeColumns()

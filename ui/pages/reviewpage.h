@@ -11,12 +11,14 @@ class QCheckBox;
 class QLabel;
 class QLayout;
 class QProgressBar;
+class QPushButton;
 class QSplitter;
 class QTableView;
 class QTreeView;
 
 namespace sluice {
 
+class BulkFixDialog;
 class ImportSession;
 class IssueGroupModel;
 class ReviewModel;
@@ -43,6 +45,10 @@ public:
     // The grid beside the issue panel; the main window keeps its state.
     QSplitter *splitter() const { return m_splitter; }
 
+Q_SIGNALS:
+    // A bulk fix the user asked to remember: the mapping with it belongs in the profile.
+    void saveFixesToProfileRequested();
+
 private:
     void setUpTable();
     QWidget *createIssuePanel();
@@ -67,6 +73,8 @@ private:
     void revertRows();
     void revertColumn();
     void excludeSelectedRows(bool exclude);
+    void updateFixButton();
+    void fixSelectedGroup();
 
     ImportSession &m_session;
     bool m_rowsStale = false; // new rows arrived while the page was hidden
@@ -80,6 +88,8 @@ private:
     QSplitter *m_splitter;
     QAction *m_next;
     QAction *m_previous;
+    QPushButton *m_fix;
+    BulkFixDialog *m_fixDialog = nullptr; // the open one; deletes itself on close
     QAction *m_revertCell = nullptr;
     QAction *m_revertRows = nullptr;
     QAction *m_revertColumn = nullptr;
