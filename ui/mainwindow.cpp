@@ -59,7 +59,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_openPage(new OpenPage(parts.session, parts.prompter, this))
     , m_targetPage(
           new TargetPage(parts.target, parts.session, parts.profiles, parts.prompter, this))
-    , m_reviewPage(new ReviewPage(parts.session, this))
+    , m_reviewPage(new ReviewPage(parts.session, parts.prompter, this))
     , m_uploadPage(
           new UploadPage(parts.session, parts.target, parts.preferences, parts.prompter, this))
     , m_resultsPage(new ResultsPage(parts.session, parts.prompter, this))

@@ -7,6 +7,7 @@
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
 #include "tests/support/screenshot.h"
+#include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
 #include "ui/dialogs/bulkfixdialog.h"
 #include "ui/pages/reviewpage.h"
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -62,6 +64,7 @@ private:
     std::shared_ptr<const Catalogue> m_catalogue;
     QNetworkAccessManager m_network;
     std::unique_ptr<ImportSession> m_session;
+    ScriptedPrompter m_prompter;
     std::unique_ptr<ReviewPage> m_page;
     QTableView *m_table = nullptr;
     ReviewModel *m_model = nullptr;
@@ -80,7 +83,7 @@ void TestReviewPage::init()
     m_session->openFile(qEnvironmentVariable("SLUICE_SOURCE_DIR")
                         + QStringLiteral("/resources/sample/customer-orders.xlsx"));
     QVERIFY(loaded.wait(20000));
-    m_page = std::make_unique<ReviewPage>(*m_session);
+    m_page = std::make_unique<ReviewPage>(*m_session, m_prompter);
     m_page->resize(1280, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
@@ -319,6 +322,10 @@ void TestReviewPage::aCellIsCheckedAsItIsTypedAndTheEditIsUndoable()
     QVERIFY(cell.data(ReviewModel::EditedRole).toBool());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QVERIFY(m_page->isComplete());
+    auto *side = child<QTabWidget>(*m_page, "reviewSidePanel");
+    QCOMPARE(side->tabText(1), u"Changes (1)");
+    side->setCurrentIndex(1);
+    QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-changes")));
 
     m_session->undoStack()->undo();
     QCOMPARE(m_session->issues()->errorCount(), errors);

@@ -6,6 +6,7 @@
 #include "models/session/importsession.h"
 #include "ui/delegates/reviewcelldelegate.h"
 #include "ui/dialogs/bulkfixdialog.h"
+#include "ui/pages/changespanel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
@@ -74,7 +76,7 @@ QString rowsText(qsizetype rows)
 
 } // namespace
 
-ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
+ReviewPage::ReviewPage(ImportSession &session, Prompter &prompter, QWidget *parent)
     : StepPage(parent)
     , m_session(session)
     , m_model(new ReviewModel(this))
@@ -85,6 +87,8 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
     , m_table(new QTableView(this))
     , m_issueList(new QTreeView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_sidePanel(new QTabWidget(this))
+    , m_changes(new ChangesPanel(session, prompter, this))
     , m_next(new QAction(tr("&Next issue"), this))
     , m_previous(new QAction(tr("&Previous issue"), this))
     , m_fix(new QPushButton(tr("&Fix…"), this))
@@ -93,7 +97,19 @@ ReviewPage::ReviewPage(ImportSession &session, QWidget *parent)
     createCorrectionActions();
     m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
     m_splitter->addWidget(m_table);
-    m_splitter->addWidget(createIssuePanel());
+    m_sidePanel->setObjectName(QStringLiteral("reviewSidePanel"));
+    m_sidePanel->addTab(createIssuePanel(), tr("Issues"));
+    m_sidePanel->addTab(m_changes, tr("Changes"));
+    m_splitter->addWidget(m_sidePanel);
+    connect(m_changes, &ChangesPanel::countChanged, this, [this](int count) {
+        m_sidePanel->setTabText(1, count > 0 ? tr("Changes (%1)").arg(count) : tr("Changes"));
+    });
+    connect(m_changes, &ChangesPanel::goToCell, this, [this](qsizetype row, int attribute) {
+        goToCell(row, attribute < 0 ? std::max(0, m_table->currentIndex().column()) : attribute);
+        m_table->setFocus();
+    });
+    connect(m_changes, &ChangesPanel::saveFixesToProfileRequested, this,
+            &ReviewPage::saveFixesToProfileRequested);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({860, 380});

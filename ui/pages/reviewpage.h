@@ -13,12 +13,15 @@ class QLayout;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTreeView;
 
 namespace sluice {
 
 class BulkFixDialog;
+class ChangesPanel;
+class Prompter;
 class ImportSession;
 class IssueGroupModel;
 class ReviewModel;
@@ -32,7 +35,7 @@ class ReviewPage : public StepPage
     Q_OBJECT
 
 public:
-    explicit ReviewPage(ImportSession &session, QWidget *parent = nullptr);
+    ReviewPage(ImportSession &session, Prompter &prompter, QWidget *parent = nullptr);
     ~ReviewPage() override;
 
     bool isComplete() const override; // validated, and at least one row can be sent
@@ -86,6 +89,8 @@ private:
     QTableView *m_table;
     QTreeView *m_issueList;
     QSplitter *m_splitter;
+    QTabWidget *m_sidePanel; // issues, changes
+    ChangesPanel *m_changes;
     QAction *m_next;
     QAction *m_previous;
     QPushButton *m_fix;
