@@ -4,11 +4,12 @@
 namespace sluice {
 
 EditCellsCommand::EditCellsCommand(CorrectionTarget &target, std::vector<CellText> before,
-                                   std::vector<CellText> after, const QString &text)
+                                   std::vector<CellText> after, const QString &text, bool typed)
     : QUndoCommand(text)
     , m_target(target)
     , m_before(std::move(before))
     , m_after(std::move(after))
+    , m_typed(typed && m_after.size() == 1)
 {}
 
 void EditCellsCommand::redo()
@@ -24,7 +25,7 @@ void EditCellsCommand::undo()
 bool EditCellsCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const EditCellsCommand *>(other);
-    if (m_after.size() != 1 || next->m_after.size() != 1)
+    if (!m_typed || !next->m_typed)
         return false;
     const CellText &mine = m_after.front();
     const CellText &theirs = next->m_after.front();

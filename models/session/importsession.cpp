@@ -254,6 +254,7 @@ void ImportSession::setMapping(const Mapping &mapping)
 void ImportSession::rebuildRows()
 {
     dropValidation();
+    m_rememberedChecks.clear();
     m_validator.reset();
     m_rows = std::make_shared<MappedRowSource>(*m_table, m_layout, *m_resource,
                                                m_proposal.automap.mapping, ParseOptions {},
@@ -286,6 +287,7 @@ void ImportSession::validate()
     if (!m_rows)
         return;
     dropValidation();
+    m_rememberedChecks.clear();
     startJob(std::make_shared<Validator>(*m_resource),
              [](Validator &validator, const MappedRowSource &rows, const std::atomic_bool &cancel) {
                  return validator.validateAll(rows, &cancel);
@@ -448,6 +450,7 @@ std::optional<Error> ImportSession::startRun(const UploadTarget &target,
     if (!journal)
         return journal.error();
     journal.value()->recordCorrections(*m_corrections, *m_rows, resendOf);
+    m_rememberedChecks.clear(); // the server's findings are merged into the validator in place
     m_upload = std::make_unique<UploadRun>(m_network, *m_resource, *m_rows, target, settings, token,
                                            info, std::move(journal).value(), std::move(plan));
     m_uploadRows = m_rows;

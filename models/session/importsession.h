@@ -105,7 +105,9 @@ public:
     // Sets the cells' texts as one undo step named description. Cells of attributes that read
     // no single column (joined, constant, unmapped) and cells already holding that text are
     // passed over; false when none is left.
-    bool changeCells(const std::vector<CellChange> &cells, const QString &description);
+    // typed: one cell typed into the grid (merges with the next typing into the same cell).
+    bool changeCells(const std::vector<CellChange> &cells, const QString &description,
+                     bool typed = false);
     bool editCell(qsizetype row, int attribute, const QString &text);
     // Back to the file's text: every edited cell of the rows, or of the attributes.
     bool revertRows(const std::vector<qsizetype> &rows);
@@ -114,7 +116,10 @@ public:
     bool changeMapping(const Mapping &mapping, const QString &description);
     // Leaves data rows out of the upload (excluded rows are neither checked nor sent), or back.
     bool setRowsExcluded(const std::vector<qsizetype> &rows, bool excluded);
-    bool isExcluded(qsizetype row) const { return m_rows && m_rows->isExcluded(row); }
+    bool isExcluded(qsizetype row) const
+    {
+        return m_rows && row >= 0 && row < m_rows->rowCount() && m_rows->isExcluded(row);
+    }
 
     // CorrectionTarget: what the commands call.
     void applyCellTexts(const std::vector<CellText> &cells) override;
@@ -181,6 +186,10 @@ private:
     void recheckAttributes(std::shared_ptr<const MappedRowSource> before,
                            std::vector<int> attributes);
     std::vector<CellText> currentTexts(const std::vector<CellText> &cells) const;
+    bool detachCorrections();
+    void afterCorrection(std::vector<qsizetype> rows, bool detached);
+    void rememberCheck(const Mapping &mapping);
+    std::shared_ptr<Validator> rememberedCheck(const Mapping &mapping) const;
     void recordRun(const JournalRunInfo &info, const QString &resendOf);
     std::optional<Error> startRun(const UploadTarget &target, const UploadSettings &settings,
                                   const QString &token, const QString &journalPath, ResumePlan plan,
@@ -224,6 +233,16 @@ private:
     // Changed in place only while no job reads it (canCorrect()); a new file gets a new one.
     std::shared_ptr<SheetCorrections> m_corrections;
     QUndoStack *m_undoStack;
+    // The findings under recent mappings, for undo and redo of a bulk fix; valid while the
+    // cells and exclusions are as they were (the version counts their changes).
+    struct RememberedCheck
+    {
+        Mapping mapping;
+        quint64 version = 0;
+        std::shared_ptr<Validator> validator;
+    };
+    std::vector<RememberedCheck> m_rememberedChecks;
+    quint64 m_correctionsVersion = 0;
 };
 
 } // namespace sluice

@@ -108,6 +108,7 @@ bool ImportSession::canCorrect() const
 void ImportSession::resetCorrections(bool keepCellEdits)
 {
     m_undoStack->clear();
+    m_rememberedChecks.clear();
     if (!keepCellEdits) {
         // A fresh object: a job winding down keeps reading the old one.
         m_corrections = std::make_shared<SheetCorrections>();
@@ -127,7 +128,8 @@ std::vector<CellText> ImportSession::currentTexts(const std::vector<CellText> &c
     return texts;
 }
 
-bool ImportSession::changeCells(const std::vector<CellChange> &cells, const QString &description)
+bool ImportSession::changeCells(const std::vector<CellChange> &cells, const QString &description,
+                                bool typed)
 {
     if (!canCorrect())
         return false;
@@ -161,7 +163,7 @@ bool ImportSession::changeCells(const std::vector<CellChange> &cells, const QStr
     if (after.empty())
         return false;
     m_undoStack->push(
-        new EditCellsCommand(*this, std::move(before), std::move(after), description));
+        new EditCellsCommand(*this, std::move(before), std::move(after), description, typed));
     return true;
 }
 
@@ -173,7 +175,8 @@ bool ImportSession::editCell(qsizetype row, int attribute, const QString &text)
     return changeCells({{row, attribute, text}},
                        tr("Edit %1 on row %2")
                            .arg(m_resource->attributes.at(attribute).name)
-                           .arg(m_rows->sheetRow(row)));
+                           .arg(m_rows->sheetRow(row)),
+                       true);
 }
 
 bool ImportSession::revertRows(const std::vector<qsizetype> &rows)
@@ -248,8 +251,39 @@ bool ImportSession::setRowsExcluded(const std::vector<qsizetype> &rows, bool exc
     return true;
 }
 
+// Before the corrections change: a job that reads them (a check or an upload on workers) keeps
+// the ones it started with, and the session goes on with a copy.
+bool ImportSession::detachCorrections()
+{
+    const bool read = m_validation || (isBusy() && m_rows && m_rows.use_count() > 1);
+    if (!read || !m_rows || !m_resource)
+        return false;
+    m_corrections = std::make_shared<SheetCorrections>(*m_corrections);
+    m_rows = std::make_shared<MappedRowSource>(*m_rows, *m_resource, mapping(), ParseOptions {},
+                                               m_corrections);
+    return true;
+}
+
+// A correction while a check runs (an undo that bypassed the menu): the check is dropped and
+// everything checked again once the change is made.
+void ImportSession::afterCorrection(std::vector<qsizetype> rows, bool detached)
+{
+    ++m_correctionsVersion;
+    Q_EMIT correctionsChanged();
+    if (detached)
+        Q_EMIT mappingChanged(); // new rows object: the views take it
+    else if (!rows.empty())
+        Q_EMIT cellsChanged(rows.front(), rows.back());
+    if (m_validation) {
+        validate();
+        return;
+    }
+    recheckRows(std::move(rows));
+}
+
 void ImportSession::applyCellTexts(const std::vector<CellText> &cells)
 {
+    const bool detached = detachCorrections();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::vector<qsizetype> rows;
     for (const CellText &cell : cells) {
@@ -264,14 +298,12 @@ void ImportSession::applyCellTexts(const std::vector<CellText> &cells)
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    Q_EMIT correctionsChanged();
-    if (!rows.empty())
-        Q_EMIT cellsChanged(rows.front(), rows.back());
-    recheckRows(std::move(rows));
+    afterCorrection(std::move(rows), detached);
 }
 
 void ImportSession::applyExclusion(const std::vector<qsizetype> &tableRows, bool excluded)
 {
+    const bool detached = detachCorrections();
     std::vector<qsizetype> rows;
     for (const qsizetype tableRow : tableRows) {
         m_corrections->setExcluded(tableRow, excluded);
@@ -281,10 +313,7 @@ void ImportSession::applyExclusion(const std::vector<qsizetype> &tableRows, bool
         }
     }
     std::sort(rows.begin(), rows.end());
-    Q_EMIT correctionsChanged();
-    if (!rows.empty())
-        Q_EMIT cellsChanged(rows.front(), rows.back());
-    recheckRows(std::move(rows));
+    afterCorrection(std::move(rows), detached);
 }
 
 void ImportSession::applyMapping(const Mapping &mapping)
@@ -293,30 +322,63 @@ void ImportSession::applyMapping(const Mapping &mapping)
         return;
     const std::optional<std::vector<int>> changed
         = changedTransforms(*m_resource, this->mapping(), mapping);
+    const bool wasChecked = m_validator || m_validation;
+    const Mapping previous = this->mapping();
     m_proposal.automap.mapping = mapping;
-    // Other columns, or nothing checked yet: build the rows anew (the Review checks them all).
     if (!changed || !m_validator || !m_rows || m_validation) {
+        // Other columns: the rows are built anew and checked when the Review shows them. The
+        // same columns read otherwise while a check ran: checked again at once.
         rebuildRows();
+        if (changed && wasChecked)
+            validate();
         return;
     }
+    rememberCheck(previous);
     std::shared_ptr<const MappedRowSource> before = m_rows;
     m_rows = std::make_shared<MappedRowSource>(*before, *m_resource, mapping);
+    // Undo or redo of a bulk fix: the findings of that mapping, kept from before, still hold
+    // (nothing else changed since), so a million rows need no new check.
+    if (std::shared_ptr<Validator> known = rememberedCheck(mapping)) {
+        m_validator = std::move(known);
+        Q_EMIT mappingChanged();
+        Q_EMIT validated();
+        return;
+    }
     Q_EMIT mappingChanged();
     recheckAttributes(std::move(before), *changed);
 }
 
+void ImportSession::rememberCheck(const Mapping &mapping)
+{
+    std::erase_if(m_rememberedChecks, [&](const RememberedCheck &check) {
+        return check.version != m_correctionsVersion || check.mapping == mapping;
+    });
+    m_rememberedChecks.push_back({mapping, m_correctionsVersion, m_validator});
+    constexpr size_t Kept = 4; // a few steps of undo and redo; each holds a validator
+    if (m_rememberedChecks.size() > Kept)
+        m_rememberedChecks.erase(m_rememberedChecks.begin());
+}
+
+std::shared_ptr<Validator> ImportSession::rememberedCheck(const Mapping &mapping) const
+{
+    for (const RememberedCheck &check : m_rememberedChecks) {
+        if (check.version == m_correctionsVersion && check.mapping == mapping)
+            return check.validator;
+    }
+    return nullptr;
+}
+
 void ImportSession::recheckRows(std::vector<qsizetype> rows)
 {
-    if (!m_validator || !m_rows || rows.empty())
-        return;
     if (m_validation) {
-        // A check is running (a correction applied despite canCorrect()): check everything.
-        validate();
+        validate(); // a check is running: it starts again with the change
         return;
     }
+    if (!m_validator || !m_rows || rows.empty())
+        return;
     if (qsizetype(rows.size()) <= SyncRecheckRows) {
-        m_validator->revalidateRows(*m_rows, rows, 1);
-        Q_EMIT issuesChanged(rows.front(), rows.back());
+        const auto [first, last] = m_validator->revalidateRows(*m_rows, rows, 1);
+        Q_EMIT issuesChanged(first, last);
         return;
     }
     startJob(std::make_shared<Validator>(*m_resource),
@@ -335,10 +397,15 @@ void ImportSession::recheckAttributes(std::shared_ptr<const MappedRowSource> bef
         return;
     if (m_rows->rowCount() <= SyncRecheckRows) {
         std::vector<qsizetype> rows = rowsThatDiffer(*before, *m_rows, attributes, nullptr);
-        if (rows.empty())
-            return;
-        m_validator->revalidateRows(*m_rows, rows, 1);
-        Q_EMIT issuesChanged(rows.front(), rows.back());
+        // A copy: the remembered findings of the mapping before must stay as they were. The
+        // views then take the new findings as after any check (a few thousand rows at most).
+        auto copy = std::make_shared<Validator>(*m_resource);
+        copy->copyFindings(*m_validator);
+        m_validator = std::move(copy);
+        const auto [first, last] = m_validator->revalidateRows(*m_rows, rows, 1);
+        Q_EMIT validated();
+        if (first >= 0)
+            Q_EMIT issuesChanged(first, last); // which rows, for whoever tracks them
         return;
     }
     startJob(std::make_shared<Validator>(*m_resource),

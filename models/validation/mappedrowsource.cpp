@@ -49,9 +49,10 @@ MappedRowSource::MappedRowSource(const SheetTable &table, const SheetLayout &lay
 }
 
 MappedRowSource::MappedRowSource(const MappedRowSource &sameRows, const Resource &resource,
-                                 const Mapping &mapping, const ParseOptions &base)
+                                 const Mapping &mapping, const ParseOptions &base,
+                                 std::shared_ptr<const SheetCorrections> corrections)
     : m_table(sameRows.m_table)
-    , m_corrections(sameRows.m_corrections)
+    , m_corrections(corrections ? std::move(corrections) : sameRows.m_corrections)
     , m_columnNames(sameRows.m_columnNames)
     , m_rows(sameRows.m_rows)
 {

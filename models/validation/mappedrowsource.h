@@ -27,8 +27,10 @@ public:
                     std::shared_ptr<const SheetCorrections> corrections = {});
     // The same data rows (table, layout and corrections) under another mapping, without looking
     // for blank and footer rows again: a bulk fix changes one attribute's transforms.
+    // corrections: others than sameRows' (a copy the session goes on with); null: the same.
     MappedRowSource(const MappedRowSource &sameRows, const Resource &resource,
-                    const Mapping &mapping, const ParseOptions &base = {});
+                    const Mapping &mapping, const ParseOptions &base = {},
+                    std::shared_ptr<const SheetCorrections> corrections = {});
 
     qsizetype rowCount() const override { return qsizetype(m_rows.size()); }
     void normalise(qsizetype row, std::vector<NormalisedCell> &cells) const override;

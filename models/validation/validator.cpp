@@ -262,9 +262,11 @@ void Validator::revalidateRow(const RowSource &rows, qsizetype row)
     }
 }
 
-void Validator::revalidateRows(const RowSource &rows, const std::vector<qsizetype> &changed,
-                               int threads)
+std::pair<qsizetype, qsizetype>
+Validator::revalidateRows(const RowSource &rows, const std::vector<qsizetype> &changed, int threads)
 {
+    if (changed.empty())
+        return {-1, -1};
     const size_t count = changed.size();
     std::vector<std::vector<CellIssue>> found(count);
     std::vector<KeyHash> newKeys(count, 0);
@@ -303,14 +305,19 @@ void Validator::revalidateRows(const RowSource &rows, const std::vector<qsizetyp
     // One sort of every key (~30 ms for 1M rows) beats moving thousands of entries one by one.
     if (keysMoved)
         rebuildKeyIndex();
-    recheckKeys(rows, std::move(keys), changed);
+    const auto [first, last] = recheckKeys(rows, std::move(keys), changed);
+    return {first < 0 ? changed.front() : std::min(first, changed.front()),
+            std::max(last, changed.back())};
 }
 
 // Re-checks, duplicate check included, the rows of the given key hashes. A changed row alone
 // with its key was just checked and needs nothing more.
-void Validator::recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
-                            const std::vector<qsizetype> &changed)
+std::pair<qsizetype, qsizetype> Validator::recheckKeys(const RowSource &rows,
+                                                       std::vector<KeyHash> keys,
+                                                       const std::vector<qsizetype> &changed)
 {
+    qsizetype first = -1;
+    qsizetype last = -1;
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::vector<NormalisedCell> cells;
@@ -322,8 +329,11 @@ void Validator::recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
             std::vector<CellIssue> issues = rowIssues(rows, row, cells);
             addDuplicateIssue(rows, row, cells, issues);
             m_issues.setRowIssues(row, std::move(issues));
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
         }
     }
+    return {first, last};
 }
 
 } // namespace sluice

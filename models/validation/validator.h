@@ -36,9 +36,10 @@ public:
     void revalidateRow(const RowSource &rows, qsizetype row);
     // After the cells of many rows changed (a bulk fix, a replace, an undo): checks them on
     // `threads` threads (0: one per core), then the rows that shared or now share their keys.
-    // rows must be ascending and unique.
-    void revalidateRows(const RowSource &rows, const std::vector<qsizetype> &changed,
-                        int threads = 0);
+    // rows must be ascending and unique. Returns the first and last row whose issues it
+    // rewrote (the changed rows and those sharing their keys); {-1, -1} for none.
+    std::pair<qsizetype, qsizetype>
+    revalidateRows(const RowSource &rows, const std::vector<qsizetype> &changed, int threads = 0);
 
     const IssueIndex &issues() const { return m_issues; }
     // For the session, which adds the server's answers to the rows it sent.
@@ -56,8 +57,9 @@ private:
                                      std::vector<NormalisedCell> &cells,
                                      KeyHash *key = nullptr) const;
     void rebuildKeyIndex();
-    void recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
-                     const std::vector<qsizetype> &changed);
+    // Returns the first and last row rechecked, or {-1, -1}.
+    std::pair<qsizetype, qsizetype> recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
+                                                const std::vector<qsizetype> &changed);
     KeyHash keyHash(const std::vector<NormalisedCell> &cells) const;
     QString keyText(const std::vector<NormalisedCell> &cells) const;
     std::vector<qsizetype> rowsWithHash(KeyHash hash) const;
