@@ -8,6 +8,7 @@
 #include "models/source/readerfactory.h"
 #include "models/source/sheetloadjob.h"
 #include "models/upload/serverissues.h"
+#include "models/upload/uploadresults.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -437,6 +438,8 @@ std::optional<Error> ImportSession::startRun(const UploadTarget &target,
         return Error {tr("check the rows before uploading them")};
     if (m_upload && m_upload->uploader().state() != BatchUploader::State::Finished)
         return Error {tr("an upload is still running")};
+    if (m_savingResults)
+        return Error {tr("the results of the last run are being saved; try again in a moment")};
     if (!m_fileSha256.isFinished())
         return Error {tr("Sluice is still reading %1; try again in a moment").arg(m_path)};
     const JournalRunInfo info
@@ -473,6 +476,43 @@ std::optional<Error> ImportSession::startRun(const UploadTarget &target,
             });
     m_upload->start();
     return std::nullopt;
+}
+
+bool ImportSession::saveResults(const QString &path, ResultsFile which)
+{
+    if (!m_upload || !m_rows || !m_resource || m_savingResults
+        || m_upload->uploader().state() != BatchUploader::State::Finished
+        || m_upload->outcomes().rowCount() != m_rows->rowCount())
+        return false;
+    m_savingResults = true;
+    // What the writer reads, owned by the job: the table, rows (with their corrections) and
+    // findings are shared and left unchanged while it runs (the session is busy); the outcomes
+    // are copied, as a new run would replace them.
+    auto *watcher = new QFutureWatcher<std::pair<QString, qsizetype>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_savingResults = false;
+        const auto [error, rows] = watcher->result();
+        Q_EMIT resultsSaved(path, error, rows);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &backgroundPool(),
+        [table = m_table, layout = m_layout, rows = m_rows, catalogue = m_catalogue,
+         resource = m_resource, outcomes = m_upload->outcomes(), validator = m_validator, path,
+         which]() -> std::pair<QString, qsizetype> {
+            const UploadResults results(*table, layout, *rows, *resource, outcomes,
+                                        validator ? &validator->issues() : nullptr);
+            const std::optional<Error> error = which == ResultsFile::AllRows
+                ? results.writeAllRows(path)
+                : results.writeFailedRows(path);
+            if (error)
+                return {error->message, 0};
+            return {QString(),
+                    which == ResultsFile::AllRows
+                        ? table->rowCount() - layout.headerRow - 1
+                        : outcomes.rowCount() - outcomes.count(RowOutcome::Accepted)};
+        }));
+    return true;
 }
 
 // The server's verdict on the rows of an answered batch replaces anything it said of them before

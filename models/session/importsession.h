@@ -63,6 +63,9 @@ public:
     // What a text file turned out to be under csvOptions(); empty for a workbook.
     const std::optional<CsvDialect> &csvDialect() const { return m_csvDialect; }
     const SheetTable &table() const { return *m_table; }
+    // For a job that reads the table on a worker: it stays alive while the job holds it, even
+    // when another file is opened meanwhile.
+    std::shared_ptr<const SheetTable> sharedTable() const { return m_table; }
     const SheetLayout &layout() const { return m_layout; }
     void setHeaderRow(qsizetype row);
 
@@ -142,6 +145,12 @@ public:
     // results list every row) and is recorded in the history as a resend of it.
     std::optional<Error> startResend(const UploadTarget &target, const UploadSettings &settings,
                                      const QString &token, const QString &journalPath = {});
+    // The results files of the last run (UploadResults), written on a worker: every row of the
+    // sheet, or the rows not accepted. resultsSaved() follows; meanwhile the session is busy
+    // (no correction or upload changes what the writer reads).
+    enum class ResultsFile { AllRows, FailedRows };
+    bool saveResults(const QString &path, ResultsFile which);
+    bool isSavingResults() const { return m_savingResults; }
     // Where finished runs are listed (the Results page's history); default: the data folder.
     void setRunHistory(RunHistoryStore store) { m_history = std::move(store); }
     const RunHistoryStore &runHistory() const { return m_history; }
@@ -166,6 +175,8 @@ Q_SIGNALS:
     void cellsChanged(qsizetype firstRow, qsizetype lastRow);
     // The list of corrections changed (the Changes page).
     void correctionsChanged();
+    // saveResults() is done: error is empty when rows rows were written to path.
+    void resultsSaved(const QString &path, const QString &error, qsizetype rows);
 
 private:
     struct Validation;
@@ -229,6 +240,7 @@ private:
     std::unique_ptr<UploadRun> m_upload;
     QString m_lastRunId;   // of the last finished run that was not a dry run
     QString m_uploadRunId; // of m_upload
+    bool m_savingResults = false;
     RunHistoryStore m_history;
     // Changed in place only while no job reads it (canCorrect()); a new file gets a new one.
     std::shared_ptr<SheetCorrections> m_corrections;

@@ -97,7 +97,7 @@ bool ImportSession::isBusy() const
 {
     const bool uploading
         = m_upload && m_upload->uploader().state() != BatchUploader::State::Finished;
-    return uploading || m_validation || isLoading();
+    return uploading || m_validation || isLoading() || m_savingResults;
 }
 
 bool ImportSession::canCorrect() const

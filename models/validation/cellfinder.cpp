@@ -27,10 +27,13 @@ bool isAscii(QStringView text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
+// Without an early exit: a branch-free OR over a short cell is faster than stopping early.
 bool isAscii(QByteArrayView utf8)
 {
-    return std::all_of(utf8.begin(), utf8.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    unsigned char bits = 0;
+    for (const char c : utf8)
+        bits |= static_cast<unsigned char>(c);
+    return bits < 0x80;
 }
 
 char asciiLower(char c)
@@ -50,8 +53,11 @@ bool asciiFoldedEqual(QByteArrayView text, QByteArrayView needle, qsizetype at)
 
 bool asciiFoldedContains(QByteArrayView text, QByteArrayView needle)
 {
+    // Most cells lack the first letter: only its two cases are looked for before comparing.
+    const char lower = needle.front();
+    const char upper = lower >= 'a' && lower <= 'z' ? char(lower - ('a' - 'A')) : lower;
     for (qsizetype at = 0; at + needle.size() <= text.size(); ++at) {
-        if (asciiFoldedEqual(text, needle, at))
+        if ((text[at] == lower || text[at] == upper) && asciiFoldedEqual(text, needle, at))
             return true;
     }
     return false;
@@ -120,6 +126,10 @@ public:
                                    .find(std::string_view(m_needle.data(), size_t(m_needle.size())))
                     != std::string_view::npos;
         }
+        // A character outside ASCII takes two bytes or more and folds to one at most: a cell of
+        // fewer bytes than the ASCII needle cannot hold it.
+        if (m_bytes == Bytes::AsciiFolded && utf8.size() < m_needle.size())
+            return false;
         // Outside ASCII, case folding may meet ASCII (the Kelvin sign folds to k): such cells
         // are compared as text.
         if (m_bytes == Bytes::AsciiFolded && isAscii(utf8)) {

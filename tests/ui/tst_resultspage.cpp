@@ -178,8 +178,11 @@ void TestResultsPage::afterAnUploadShowsSavesAndLists()
     QCOMPARE(prompter.suggestedSavePaths.last(),
              qEnvironmentVariable("SLUICE_SOURCE_DIR")
                  + QStringLiteral("/resources/sample/customer-orders-results.xlsx"));
-    QVERIFY2(status->text().contains(QStringLiteral("Saved 41 rows to %1").arg(csv)),
-             qPrintable(status->text()));
+    // Written on a worker: the page says so meanwhile, and the buttons wait.
+    QVERIFY2(status->text().startsWith(u"Saving to"), qPrintable(status->text()));
+    QVERIFY(!child<QPushButton>(page, "resultsSaveFailedButton")->isEnabled());
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("Saved 41 rows to %1").arg(csv)),
+                 qPrintable(status->text()));
     QVERIFY(test::saveScreenshot(page, QStringLiteral("results-after-upload")));
     const SheetTable all = readBack(csv);
     QCOMPARE(all.rowCount(), inputRows + 1);
@@ -189,6 +192,7 @@ void TestResultsPage::afterAnUploadShowsSavesAndLists()
     const QString xlsx = m_dir.filePath(QStringLiteral("all.xlsx"));
     prompter.filesToSave = {xlsx};
     QTest::mouseClick(child<QPushButton>(page, "resultsSaveResultsButton"), Qt::LeftButton);
+    QTRY_VERIFY(status->text().startsWith(u"✓"));
     const SheetTable workbook = readBack(xlsx);
     QCOMPARE(workbook.rowCount(), inputRows + 1);
     QCOMPARE(countInColumn(workbook, statusColumn, QStringLiteral("accepted")), 36);
@@ -197,7 +201,7 @@ void TestResultsPage::afterAnUploadShowsSavesAndLists()
     const QString failed = m_dir.filePath(QStringLiteral("failed.csv"));
     prompter.filesToSave = {failed};
     QTest::mouseClick(child<QPushButton>(page, "resultsSaveFailedButton"), Qt::LeftButton);
-    QVERIFY2(status->text().contains(u"Saved 4 rows"), qPrintable(status->text()));
+    QTRY_VERIFY2(status->text().contains(u"Saved 4 rows"), qPrintable(status->text()));
     const SheetTable failedRows = readBack(failed);
     QCOMPARE(failedRows.rowCount(), 5);
     QCOMPARE(countInColumn(failedRows, statusColumn,
@@ -207,7 +211,7 @@ void TestResultsPage::afterAnUploadShowsSavesAndLists()
     // A name the writers do not know is refused, and said so.
     prompter.filesToSave = {m_dir.filePath(QStringLiteral("results.txt"))};
     QTest::mouseClick(child<QPushButton>(page, "resultsSaveFailedButton"), Qt::LeftButton);
-    QVERIFY2(status->text().contains(u"Not saved"), qPrintable(status->text()));
+    QTRY_VERIFY2(status->text().contains(u"Not saved"), qPrintable(status->text()));
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("results.txt"))));
 
     // Another header row: the run's outcomes no longer line up with the rows, so no export.

@@ -10,6 +10,7 @@
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
 #include "ui/dialogs/bulkfixdialog.h"
+#include "ui/dialogs/findreplacedialog.h"
 #include "ui/pages/reviewpage.h"
 
 #include <QAbstractItemModelTester>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void editedCellsShowTheirOriginalAndRevert();
     void excludedRowsAreMarkedAndNotCounted();
     void aGroupIsFixedInBulkFromTheIssuePanel();
+    void findAndReplaceWorksOnTheSelection();
 
 private:
     void enterAndWait();
@@ -425,6 +427,40 @@ void TestReviewPage::aGroupIsFixedInBulkFromTheIssuePanel()
     QTRY_VERIFY(!m_page->findChild<BulkFixDialog *>()); // closed and gone
     m_session->undoStack()->undo();
     QCOMPARE(m_session->issues()->errorCount(), errors);
+}
+
+void TestReviewPage::findAndReplaceWorksOnTheSelection()
+{
+    enterAndWait();
+    const int location = attribute("location_id");
+    // Five cells of one column selected: the window opens on them.
+    m_table->setCurrentIndex(m_model->index(0, location));
+    m_table->selectionModel()->select(
+        QItemSelection(m_model->index(0, location), m_model->index(4, location)),
+        QItemSelectionModel::ClearAndSelect);
+    m_table->setFocus();
+    QTest::keySequence(m_table, QKeySequence(Qt::CTRL | Qt::Key_H));
+    auto *dialog = m_page->findChild<FindReplaceDialog *>();
+    if (!dialog)
+        QFAIL("Ctrl+H opened no find and replace window");
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QCOMPARE(dialog->scope(), FindReplaceDialog::Scope::Selection);
+    QTest::keyClicks(child<QLineEdit>(*dialog, "findText"), QStringLiteral("DC-"));
+    QTest::keyClicks(child<QLineEdit>(*dialog, "replaceText"), QStringLiteral("WH-"));
+    QTRY_COMPARE(child<QLabel>(*dialog, "findCount")->text(), u"5 matches in 1 column");
+    QVERIFY(saveScreenshot(*dialog, QStringLiteral("review-find-replace")));
+    auto *replace = child<QPushButton>(*dialog, "replaceButton");
+    QTRY_VERIFY(replace->isEnabled());
+    QTest::mouseClick(replace, Qt::LeftButton);
+    for (int row = 0; row < 5; ++row)
+        QVERIFY2(m_session->rows()->cellText(row, location).startsWith(u"WH-"),
+                 qPrintable(m_session->rows()->cellText(row, location)));
+    QVERIFY(m_session->rows()->cellText(5, location).startsWith(u"DC-")); // outside
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QCOMPARE(m_session->corrections().editCount(), 5);
+    QTRY_COMPARE(child<QLabel>(*dialog, "findCount")->text(), u"No matches");
+    m_session->undoStack()->undo();
+    QCOMPARE(m_session->corrections().editCount(), 0);
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -85,6 +85,7 @@ ResultsPage::ResultsPage(ImportSession &session, Prompter &prompter, QWidget *pa
 
     connect(m_saveResults, &QPushButton::clicked, this, [this] { saveResults(Export::AllRows); });
     connect(m_saveFailed, &QPushButton::clicked, this, [this] { saveResults(Export::FailedRows); });
+    connect(&m_session, &ImportSession::resultsSaved, this, &ResultsPage::resultsSaved);
     connect(m_openFolder, &QPushButton::clicked, this, &ResultsPage::openJournalFolder);
     connect(m_history->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ResultsPage::showSelectedJournal);
@@ -302,9 +303,9 @@ void ResultsPage::showSelectedJournal()
 bool ResultsPage::canExport() const
 {
     UploadRun *run = m_session.upload();
-    return run && !m_inputChanged && run->uploader().state() == BatchUploader::State::Finished
-        && m_session.rows() && m_session.resource()
-        && m_session.rows()->rowCount() == run->outcomes().rowCount();
+    return run && !m_inputChanged && !m_session.isSavingResults()
+        && run->uploader().state() == BatchUploader::State::Finished && m_session.rows()
+        && m_session.resource() && m_session.rows()->rowCount() == run->outcomes().rowCount();
 }
 
 QString ResultsPage::suggestedPath(Export which) const
@@ -328,20 +329,24 @@ void ResultsPage::saveResults(Export which)
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".xlsx");
-    UploadRun &run = *m_session.upload();
-    const UploadResults results(m_session.table(), m_session.layout(), *m_session.rows(),
-                                *m_session.resource(), run.outcomes(), m_session.issues());
-    // Written here rather than on a worker: the session may replace the table it reads at any
-    // time, and it hands out no shared ownership of it. TableWriter streams, so this is quick.
-    const std::optional<Error> error
-        = which == Export::AllRows ? results.writeAllRows(path) : results.writeFailedRows(path);
-    if (error) {
-        m_status->setText(tr("⚠ Not saved: %1").arg(error->message));
+    const auto file = which == Export::AllRows ? ImportSession::ResultsFile::AllRows
+                                               : ImportSession::ResultsFile::FailedRows;
+    if (!m_session.saveResults(path, file)) {
+        m_status->setText(tr("⚠ Not saved: the results are being saved already"));
         return;
     }
-    const qsizetype rows = which == Export::AllRows
-        ? m_session.table().rowCount() - m_session.layout().headerRow - 1
-        : run.outcomes().rowCount() - run.outcomes().count(RowOutcome::Accepted);
+    // Written on a worker: a million rows take seconds, and the window stays usable meanwhile.
+    m_status->setText(tr("Saving to %1…").arg(QDir::toNativeSeparators(path)));
+    refresh();
+}
+
+void ResultsPage::resultsSaved(const QString &path, const QString &error, qsizetype rows)
+{
+    refresh();
+    if (!error.isEmpty()) {
+        m_status->setText(tr("⚠ Not saved: %1").arg(error));
+        return;
+    }
     const QString where = QDir::toNativeSeparators(path);
     const QString message = rows == 1 ? tr("Saved 1 row to %1").arg(where)
                                       : tr("Saved %1 rows to %2").arg(QString::number(rows), where);

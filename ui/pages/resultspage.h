@@ -39,6 +39,7 @@ private:
     void showSelectedJournal();
     bool canExport() const;
     void saveResults(Export which);
+    void resultsSaved(const QString &path, const QString &error, qsizetype rows);
     QString suggestedPath(Export which) const;
     void openJournalFolder();
 

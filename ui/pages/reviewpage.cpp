@@ -6,6 +6,7 @@
 #include "models/session/importsession.h"
 #include "ui/delegates/reviewcelldelegate.h"
 #include "ui/dialogs/bulkfixdialog.h"
+#include "ui/dialogs/findreplacedialog.h"
 #include "ui/pages/changespanel.h"
 
 #include <QAction>
@@ -238,6 +239,13 @@ QLayout *ReviewPage::createTools()
     // The progress bar shares the summary's row, so the grid does not jump when it comes and goes.
     tools->addWidget(m_summary, 1);
     tools->addWidget(m_progress);
+    auto *find = new QToolButton(this);
+    find->setObjectName(QStringLiteral("reviewFindButton"));
+    find->setText(tr("Find and Replace…"));
+    find->setToolTip(tr("Find and replace in the whole table, a column or the selection (Ctrl+H)"));
+    find->setAccessibleName(tr("Find and Replace"));
+    connect(find, &QToolButton::clicked, this, &ReviewPage::showFindReplace);
+    tools->addWidget(find);
     tools->addWidget(m_onlyIssues);
     QWidget *previousInChain = m_onlyIssues;
     for (QAction *action : {m_previous, m_next}) {
@@ -410,7 +418,51 @@ void ReviewPage::createCorrectionActions()
                     [this] { excludeSelectedRows(false); });
     m_exclude->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exclude->setShortcutContext(Qt::WidgetShortcut);
+    auto *findSeparator = new QAction(this);
+    findSeparator->setSeparator(true);
+    m_table->addAction(findSeparator);
+    m_find = add(tr("&Find and Replace…"), "reviewFindAction", &ReviewPage::showFindReplace);
+    m_find->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_H), QKeySequence::Find});
+    m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_find); // from anywhere on the page, not only the grid
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+// Opens (or raises) the find and replace window on the grid's current column and selection.
+void ReviewPage::showFindReplace()
+{
+    if (!m_findDialog) {
+        m_findDialog = new FindReplaceDialog(m_session, this);
+        connect(m_findDialog, &FindReplaceDialog::goToCell, this,
+                [this](qsizetype row, int attribute) { goToCell(row, attribute); });
+    }
+    const QModelIndex current = m_table->currentIndex();
+    m_findDialog->setCurrentAttribute(current.isValid() ? current.column() : 0);
+    std::vector<int> attributes;
+    std::vector<std::pair<qsizetype, qsizetype>> rows;
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    qsizetype cells = 0;
+    for (const QItemSelectionRange &range : selection) {
+        for (int column = range.left(); column <= range.right(); ++column)
+            attributes.push_back(column);
+        // View rows are data rows unless filtered; then each row is its own range.
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            const qsizetype dataRow = m_model->dataRow(row);
+            if (!rows.empty() && rows.back().second + 1 == dataRow)
+                rows.back().second = dataRow;
+            else
+                rows.emplace_back(dataRow, dataRow);
+        }
+        cells += qsizetype(range.width()) * range.height();
+    }
+    std::sort(attributes.begin(), attributes.end());
+    attributes.erase(std::unique(attributes.begin(), attributes.end()), attributes.end());
+    m_findDialog->setSelection(attributes, rows);
+    m_findDialog->setScope(cells > 1 ? FindReplaceDialog::Scope::Selection
+                                     : FindReplaceDialog::Scope::WholeTable);
+    m_findDialog->show();
+    m_findDialog->raise();
+    m_findDialog->activateWindow();
 }
 
 // The data rows of the selected cells (or the current cell), ascending.

@@ -21,6 +21,7 @@ namespace sluice {
 
 class BulkFixDialog;
 class ChangesPanel;
+class FindReplaceDialog;
 class Prompter;
 class ImportSession;
 class IssueGroupModel;
@@ -77,6 +78,7 @@ private:
     void revertColumn();
     void excludeSelectedRows(bool exclude);
     void updateFixButton();
+    void showFindReplace();
     void fixSelectedGroup();
 
     ImportSession &m_session;
@@ -94,7 +96,9 @@ private:
     QAction *m_next;
     QAction *m_previous;
     QPushButton *m_fix;
-    BulkFixDialog *m_fixDialog = nullptr; // the open one; deletes itself on close
+    BulkFixDialog *m_fixDialog = nullptr;      // the open one; deletes itself on close
+    FindReplaceDialog *m_findDialog = nullptr; // made on first use, kept (a child of the page)
+    QAction *m_find = nullptr;
     QAction *m_revertCell = nullptr;
     QAction *m_revertRows = nullptr;
     QAction *m_revertColumn = nullptr;
