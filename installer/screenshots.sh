@@ -13,5 +13,9 @@ for look in light dark; do
     SLUICE_SOURCE_DIR=$PWD SLUICE_APPEARANCE=$look SLUICE_SCREENSHOT_DIR=$out \
         SLUICE_SCREENSHOT_PREFIX="$look-step" QT_QPA_PLATFORM=xcb LANG=C.UTF-8 LC_ALL=C.UTF-8 \
         xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/tst_guiflow" -silent
+    # Fixing data in place on the Review step: a bulk fix, the changes, find and replace.
+    SLUICE_SOURCE_DIR=$PWD SLUICE_APPEARANCE=$look SLUICE_SCREENSHOT_DIR=$out \
+        SLUICE_SCREENSHOT_PREFIX="$look-step" QT_QPA_PLATFORM=xcb LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+        xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/tst_fixflow" -silent
 done
 ls -1 "$out"

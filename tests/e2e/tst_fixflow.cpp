@@ -11,12 +11,16 @@
 #include "tests/support/guiflow.h"
 #include "tests/support/sandboxclient.h"
 #include "tests/support/screenshot.h"
+#include "ui/appearance.h"
 #include "ui/dialogs/bulkfixdialog.h"
+#include "ui/dialogs/findreplacedialog.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -149,6 +153,12 @@ bool TestFixFlow::openAndReview(test::GuiFlow &flow, const QString &path, bool c
 
 void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
 {
+    // The screenshot script runs this test in both looks (installer/screenshots.sh).
+    if (qEnvironmentVariableIsSet("SLUICE_APPEARANCE"))
+        Appearance::apply(qEnvironmentVariable("SLUICE_APPEARANCE"));
+    const QString shots
+        = qEnvironmentVariable("SLUICE_SCREENSHOT_PREFIX", QStringLiteral("light-step"))
+        + QStringLiteral("3");
     test::GuiFlow flow;
     flow.start();
     MainWindow &window = *flow.window;
@@ -171,7 +181,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QCOMPARE(issues()->count(quotedAt, Severity::Error), 30); // every date
     QCOMPARE(issues()->count(region, Severity::Error), 6);    // every fifth
     QCOMPARE(issues()->count(IssueCode::DuplicateKey), 2);
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("fixflow-1-review")));
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("a-fix-review")));
 
     // 1. Statuses: the value map, with its suggestions (Won → won, LOST → lost, pend →
     //    pending). Remembered: the profile is named now.
@@ -182,7 +192,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QCOMPARE(fix->kind(), BulkFix::Kind::MapValues);
     QVERIFY2(child<QLabel>(*fix, "bulkFixPreview")->text().startsWith(u"✓ Fixes 15 of 15"),
              qPrintable(child<QLabel>(*fix, "bulkFixPreview")->text()));
-    QVERIFY(test::saveScreenshot(*fix, QStringLiteral("fixflow-2-value-map")));
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("b-bulk-fix-value-map"), fix));
     flow.prompter.textInputs = {QStringLiteral("Quotes monthly")};
     QTest::mouseClick(child<QPushButton>(*fix, "bulkFixApply"), Qt::LeftButton);
     QCOMPARE(issues()->count(status, Severity::Error), 0);
@@ -197,7 +207,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QTest::keyClicks(child<QLineEdit>(*fix, "datePattern"), QStringLiteral("dd.MM.yyyy HH.mm"));
     QTRY_VERIFY2(child<QLabel>(*fix, "bulkFixPreview")->text().startsWith(u"✓ Fixes 30 of 30"),
                  qPrintable(child<QLabel>(*fix, "bulkFixPreview")->text()));
-    QVERIFY(test::saveScreenshot(*fix, QStringLiteral("fixflow-3-dates")));
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("c-bulk-fix-dates"), fix));
     QTest::mouseClick(child<QPushButton>(*fix, "bulkFixApply"), Qt::LeftButton);
     QCOMPARE(issues()->count(quotedAt, Severity::Error), 0);
 
@@ -229,7 +239,22 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QTRY_COMPARE(issues()->errorCount(), 0);
     QCOMPARE(session.undoStack()->count(), 4);
     QCOMPARE(session.corrections().editCount(), 1);
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("fixflow-4-clean")));
+    // The Changes tab lists the typed edit; find and replace opens on the grid (Ctrl+H).
+    auto *side = child<QTabWidget>(window, "reviewSidePanel");
+    side->setCurrentIndex(1);
+    QTRY_COMPARE(side->tabText(1), u"Changes (1)");
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("d-changes")));
+    child<QAction>(window, "reviewFindAction")->trigger();
+    auto *find = window.findChild<FindReplaceDialog *>();
+    if (!find)
+        QFAIL("no find and replace window");
+    QVERIFY(QTest::qWaitForWindowExposed(find));
+    QTest::keyClicks(child<QLineEdit>(*find, "findText"), QStringLiteral("Q-100"));
+    QTest::keyClicks(child<QLineEdit>(*find, "replaceText"), QStringLiteral("Q-JAN-100"));
+    QTRY_VERIFY(child<QLabel>(*find, "findCount")->text().endsWith(u"in 1 column"));
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("e-find-replace"), find));
+    find->close();
+    side->setCurrentIndex(0);
 
     // Upload: all 30 rows, as fixed.
     QVERIFY(flow.clickNext(MainWindow::UploadStep));
@@ -253,7 +278,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
         false));
     QCOMPARE(session.issues()->errorCount(), 0);
     QCOMPARE(session.rowsToSendCount(), 24);
-    QVERIFY(test::saveScreenshot(window, QStringLiteral("fixflow-5-next-month")));
+    QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("f-next-month-clean")));
     QVERIFY(flow.clickNext(MainWindow::UploadStep));
     flow.prompter.confirmations = {true};
     QTest::mouseClick(child<QPushButton>(window, "uploadStartButton"), Qt::LeftButton);

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
+#include <QPainter>
+#include <QPixmap>
 #include <QWidget>
 
 namespace sluice::test {
@@ -20,6 +22,29 @@ inline bool saveScreenshot(QWidget &widget, const QString &name)
     for (int pass = 0; pass < 3; ++pass)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     return widget.grab().save(QDir(directory).filePath(name + QStringLiteral(".png")));
+}
+
+// The window with a dialog over it, where the dialog is on the screen (centred when it lies
+// outside): a window's grab leaves its top-level dialogs out.
+inline bool saveScreenshot(QWidget &window, const QString &name, QWidget *dialog)
+{
+    const QString directory = qEnvironmentVariable("SLUICE_SCREENSHOT_DIR");
+    if (directory.isEmpty() || !dialog)
+        return true;
+    QDir().mkpath(directory);
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QPixmap picture = window.grab();
+    const QPixmap over = dialog->grab();
+    QPoint at = dialog->frameGeometry().topLeft() - window.frameGeometry().topLeft();
+    if (!picture.rect().contains(QRect(at, over.size())))
+        at = picture.rect().center() - over.rect().center();
+    QPainter painter(&picture);
+    painter.setPen(window.palette().color(QPalette::Mid));
+    painter.drawPixmap(at, over);
+    painter.drawRect(QRect(at, over.size()).adjusted(-1, -1, 0, 0));
+    painter.end();
+    return picture.save(QDir(directory).filePath(name + QStringLiteral(".png")));
 }
 
 } // namespace sluice::test
