@@ -34,13 +34,6 @@ Result<QString> defaultJournalPath(const QString &runId)
     return directory + u'/' + runId + QStringLiteral(".jsonl");
 }
 
-// ServerIssues marks the causes of the server's findings so; the local checks' causes are
-// sentences, never this.
-bool isServerIssue(const CellIssue &issue)
-{
-    return issue.cause.startsWith(QLatin1String("server "));
-}
-
 } // namespace
 
 // One validation on worker threads. It owns what the workers read, so that a newer request can
@@ -535,7 +528,7 @@ void ImportSession::mergeServerIssues(const BatchResult &result)
         bool hadServerIssues = false;
         if (const std::vector<CellIssue> *old = issues.issuesOfRow(row)) {
             for (const CellIssue &issue : *old) {
-                if (isServerIssue(issue))
+                if (issue.isFromServer())
                     hadServerIssues = true;
                 else
                     kept.push_back(issue);

@@ -49,6 +49,10 @@ struct CellIssue
     // expected type); the value is not part of it, so 412 rows with 9 distinct bad statuses are
     // one group.
     QString cause;
+
+    // Found by the server (a dry run or an upload), not by the local checks: ServerIssues gives
+    // such issues the cause "server <code>", and no local cause reads so.
+    bool isFromServer() const { return cause.startsWith(QLatin1String("server ")); }
 };
 
 } // namespace sluice

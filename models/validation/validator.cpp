@@ -310,6 +310,20 @@ Validator::revalidateRows(const RowSource &rows, const std::vector<qsizetype> &c
             std::max(last, changed.back())};
 }
 
+void Validator::keepServerIssues(qsizetype row, std::vector<CellIssue> &issues) const
+{
+    const std::vector<CellIssue> *old = m_issues.issuesOfRow(row);
+    if (!old)
+        return;
+    for (const CellIssue &issue : *old) {
+        if (issue.isFromServer())
+            issues.push_back(issue);
+    }
+    std::stable_sort(issues.begin(), issues.end(), [](const CellIssue &a, const CellIssue &b) {
+        return a.attribute < b.attribute;
+    });
+}
+
 // Re-checks, duplicate check included, the rows of the given key hashes. A changed row alone
 // with its key was just checked and needs nothing more.
 std::pair<qsizetype, qsizetype> Validator::recheckKeys(const RowSource &rows,
@@ -328,6 +342,10 @@ std::pair<qsizetype, qsizetype> Validator::recheckKeys(const RowSource &rows,
                 continue;
             std::vector<CellIssue> issues = rowIssues(rows, row, cells);
             addDuplicateIssue(rows, row, cells, issues);
+            // A row rechecked only for its key keeps what the server said of it: its cells did
+            // not change. (A changed row's server findings go: it is checked afresh.)
+            if (!std::binary_search(changed.begin(), changed.end(), row))
+                keepServerIssues(row, issues);
             m_issues.setRowIssues(row, std::move(issues));
             first = first < 0 ? row : std::min(first, row);
             last = std::max(last, row);

@@ -57,6 +57,8 @@ private:
                                      std::vector<NormalisedCell> &cells,
                                      KeyHash *key = nullptr) const;
     void rebuildKeyIndex();
+    // Adds row's current server findings to issues (kept in attribute order).
+    void keepServerIssues(qsizetype row, std::vector<CellIssue> &issues) const;
     // Returns the first and last row rechecked, or {-1, -1}.
     std::pair<qsizetype, qsizetype> recheckKeys(const RowSource &rows, std::vector<KeyHash> keys,
                                                 const std::vector<qsizetype> &changed);

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void anUploadNeedsCheckedRows();
     void serverRowErrorsJoinTheLocalIssues();
     void fixedRejectedRowsAreResentAlone();
+    void excludedRowsAreNotSentAndListedInTheResults();
 
 private:
     QString writeOrders(const QString &name, int count, int badEvery);
@@ -316,6 +317,55 @@ void TestImportSession::fixedRejectedRowsAreResentAlone()
     QVERIFY2(lines.contains(R"("type":"corrections")"), lines.constData());
     QVERIFY2(lines.contains(R"("new":"SO-NEW-2")"), lines.constData());
     QVERIFY2(lines.contains(R"("sheetRow":4)"), lines.constData());
+}
+
+void TestImportSession::excludedRowsAreNotSentAndListedInTheResults()
+{
+    SandboxOptions options;
+    options.tokens = {QString::fromLatin1(Token)};
+    SandboxServer sandbox(m_catalogue, options);
+    const quint16 port = sandbox.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    ImportSession session(m_catalogue, m_network);
+    session.setRunHistory(RunHistoryStore(m_dir.filePath(QStringLiteral("excluded-runs.jsonl"))));
+    QSignalSpy loaded(&session, &ImportSession::loaded);
+    session.openFile(writeOrders(QStringLiteral("excluded.csv"), 10, 0));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(session.setResource(QStringLiteral("INV.CUSTOMER_ORDERS")));
+    QSignalSpy validated(&session, &ImportSession::validated);
+    session.validate();
+    QVERIFY(validated.wait(20000));
+    QVERIFY(session.setRowsExcluded({1, 4}, true));
+    QCOMPARE(session.rowsToSendCount(), 8);
+
+    UploadTarget target;
+    target.table = Table;
+    target.solutionName = QStringLiteral("INV_OOTB");
+    target.ingestUrl = *Endpoint::ingestUrl(base, Endpoint::defaultPathTemplate(), Table);
+    UploadSettings settings;
+    settings.requestsPerSecond = 0;
+    QSignalSpy finished(&session, &ImportSession::uploadFinished);
+    QCOMPARE(session.startUpload(target, settings, QString::fromLatin1(Token)), std::nullopt);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(SandboxClient(base, Token).count(Table), 8);
+    QCOMPARE(session.upload()->outcomes().count(RowOutcome::Skipped), 2);
+
+    // The results file lists them, on their own lines, saying why they were not sent.
+    const QString results = m_dir.filePath(QStringLiteral("excluded-results.csv"));
+    QSignalSpy saved(&session, &ImportSession::resultsSaved);
+    QVERIFY(session.saveResults(results, ImportSession::ResultsFile::AllRows));
+    QVERIFY(session.isBusy());
+    QVERIFY(!session.canCorrect());
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().at(1).toString(), QString());
+    QFile file(results);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QVERIFY(lines.size() > 5);
+    QVERIFY2(lines.at(2).contains("not sent: excluded"), lines.at(2).constData());
+    QVERIFY2(lines.at(5).contains("not sent: excluded"), lines.at(5).constData());
+    QVERIFY2(lines.at(3).contains("accepted"), lines.at(3).constData());
 }
 
 QTEST_GUILESS_MAIN(TestImportSession)
