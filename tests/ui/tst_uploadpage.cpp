@@ -145,6 +145,7 @@ private Q_SLOTS:
     void checkOnServerStoresNothing();
     void uploadAsksFirstAndStoresTheRows();
     void serverRowErrorsLandOnTheReviewData();
+    void fixedRejectedRowsAreResent();
     void pauseResumeAndCancel();
     void aRefusedTokenIsNamed();
     void noTokenSendsNothing();
@@ -295,6 +296,46 @@ void TestUploadPage::serverRowErrorsLandOnTheReviewData()
     const QString raw = child<QPlainTextEdit>(*f.page, "uploadRawResponse")->toPlainText();
     QVERIFY2(raw.contains(u"DI_E_10008"), qPrintable(raw));
     QVERIFY(saveScreenshot(*f.page, QStringLiteral("upload-check-on-server")));
+}
+
+// After an APPEND run the server refused (every key stored already), the rows the user fixes
+// on the Review grid are sent again alone, with "Resend N of M Rejected Rows".
+void TestUploadPage::fixedRejectedRowsAreResent()
+{
+    Fixture f(m_catalogue, sandboxOptions());
+    f.target.setOperation(OperationType::Append);
+    QVERIFY(f.prepare());
+    auto *resend = child<QPushButton>(*f.page, "uploadResendButton");
+    QVERIFY(resend->isHidden()); // no run yet
+    for (int run = 0; run < 2; ++run) {
+        f.prompter.confirmations = {true};
+        f.click("uploadStartButton");
+        QTRY_VERIFY_WITH_TIMEOUT(!f.page->isRunning(), 20000);
+    }
+    QCOMPARE(f.client().count(Table), 36);
+    QVERIFY(!resend->isHidden());
+    QVERIFY(!resend->isEnabled()); // nothing fixed yet
+    QCOMPARE(resend->text(), u"Re&send 0 of 36 Rejected Rows");
+
+    // Two rejected rows get new order ids on the Review grid.
+    const int orderId = int(f.session.resource()->attributeIndex(QStringLiteral("order_id")));
+    const std::vector<qsizetype> rejected = {0, 5};
+    QVERIFY(f.session.editCell(rejected[0], orderId, QStringLiteral("SO-NEW-1")));
+    QVERIFY(f.session.editCell(rejected[1], orderId, QStringLiteral("SO-NEW-2")));
+    f.page->enter();
+    QVERIFY(resend->isEnabled());
+    QCOMPARE(resend->text(), u"Re&send 2 of 36 Rejected Rows");
+    f.prompter.confirmations = {true};
+    f.click("uploadResendButton");
+    QVERIFY2(f.prompter.questions.last().contains(u"2 rows"),
+             qPrintable(f.prompter.questions.last()));
+    QTRY_VERIFY_WITH_TIMEOUT(!f.page->isRunning(), 20000);
+    QCOMPARE(f.client().count(Table), 38);
+    QCOMPARE(f.session.upload()->outcomes().count(RowOutcome::Accepted), 2);
+    QCOMPARE(
+        f.session.runHistory().entries().last().resendOf,
+        f.session.runHistory().entries().at(f.session.runHistory().entries().size() - 2).runId);
+    QVERIFY(saveScreenshot(*f.page, QStringLiteral("upload-resend")));
 }
 
 void TestUploadPage::pauseResumeAndCancel()
