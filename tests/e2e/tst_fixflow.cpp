@@ -9,6 +9,7 @@
 #include "models/itemmodels/reviewmodel.h"
 #include "models/session/bulkfix.h"
 #include "tests/support/guiflow.h"
+#include "tests/support/nonnull.h"
 #include "tests/support/sandboxclient.h"
 #include "tests/support/screenshot.h"
 #include "ui/appearance.h"
@@ -174,13 +175,13 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     const int region = int(resource.attributeIndex(QStringLiteral("region_id")));
     const int quoteId = int(resource.attributeIndex(QStringLiteral("quote_id")));
     // The findings are replaced as fixes are made: asked for afresh each time.
-    const auto issues = [&session] {
-        return session.issues();
+    const auto issues = [&session]() -> const IssueIndex & {
+        return test::findingsOf(session);
     };
-    QCOMPARE(issues()->count(status, Severity::Error), 15);   // Won, LOST, pend of every six
-    QCOMPARE(issues()->count(quotedAt, Severity::Error), 30); // every date
-    QCOMPARE(issues()->count(region, Severity::Error), 6);    // every fifth
-    QCOMPARE(issues()->count(IssueCode::DuplicateKey), 2);
+    QCOMPARE(issues().count(status, Severity::Error), 15);   // Won, LOST, pend of every six
+    QCOMPARE(issues().count(quotedAt, Severity::Error), 30); // every date
+    QCOMPARE(issues().count(region, Severity::Error), 6);    // every fifth
+    QCOMPARE(issues().count(IssueCode::DuplicateKey), 2);
     QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("a-fix-review")));
 
     // 1. Statuses: the value map, with its suggestions (Won → won, LOST → lost, pend →
@@ -195,7 +196,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("b-bulk-fix-value-map"), fix));
     flow.prompter.textInputs = {QStringLiteral("Quotes monthly")};
     QTest::mouseClick(child<QPushButton>(*fix, "bulkFixApply"), Qt::LeftButton);
-    QCOMPARE(issues()->count(status, Severity::Error), 0);
+    QCOMPARE(issues().count(status, Severity::Error), 0);
 
     // 2. Dates: the house pattern.
     QVERIFY(selectGroup(window, quotedAt, IssueCode::Format) >= 0
@@ -209,7 +210,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
                  qPrintable(child<QLabel>(*fix, "bulkFixPreview")->text()));
     QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("c-bulk-fix-dates"), fix));
     QTest::mouseClick(child<QPushButton>(*fix, "bulkFixApply"), Qt::LeftButton);
-    QCOMPARE(issues()->count(quotedAt, Severity::Error), 0);
+    QCOMPARE(issues().count(quotedAt, Severity::Error), 0);
 
     // 3. Empty regions: filled.
     QVERIFY(selectGroup(window, region, IssueCode::Required) >= 0
@@ -220,7 +221,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     fix->setKind(BulkFix::Kind::FillEmpty);
     QTest::keyClicks(child<QLineEdit>(*fix, "fillValue"), QStringLiteral("EU-Z"));
     QTest::mouseClick(child<QPushButton>(*fix, "bulkFixApply"), Qt::LeftButton);
-    QCOMPARE(issues()->count(region, Severity::Error), 0);
+    QCOMPARE(issues().count(region, Severity::Error), 0);
 
     // 4. The duplicated quote: its id typed anew in the grid.
     auto *table = child<QTableView>(window, "reviewTable");
@@ -236,7 +237,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Q-1003B"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(issues()->errorCount(), 0);
+    QTRY_COMPARE(issues().errorCount(), 0);
     QCOMPARE(session.undoStack()->count(), 4);
     QCOMPARE(session.corrections().editCount(), 1);
     // The Changes tab lists the typed edit; find and replace opens on the grid (Ctrl+H).
@@ -276,7 +277,7 @@ void TestFixFlow::threeBulkFixesAndAnEditThenTheProfileCleansNextMonth()
     QVERIFY(openAndReview(
         flow, writeFile(m_dir, QStringLiteral("quotes-february.csv"), quotesFile(24, 2000, false)),
         false));
-    QCOMPARE(session.issues()->errorCount(), 0);
+    QCOMPARE(test::findingsOf(session).errorCount(), 0);
     QCOMPARE(session.rowsToSendCount(), 24);
     QVERIFY(test::saveScreenshot(window, shots + QStringLiteral("f-next-month-clean")));
     QVERIFY(flow.clickNext(MainWindow::UploadStep));

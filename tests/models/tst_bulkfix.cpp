@@ -6,6 +6,7 @@
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
 #include "tests/support/checkedsession.h"
+#include "tests/support/nonnull.h"
 
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -110,7 +111,7 @@ private:
     // The session's group of attribute with code; a test ends when there is none.
     IssueGroup sessionGroup(const ImportSession &session, const char *name, IssueCode code) const
     {
-        for (const IssueGroup &group : session.issues()->groups(attributeNames(session))) {
+        for (const IssueGroup &group : test::findingsOf(session).groups(attributeNames(session))) {
             if (group.attribute == attributeIndex(session, name) && group.code == code)
                 return group;
         }
@@ -123,7 +124,7 @@ private:
     }
     qsizetype errors(const ImportSession &session, const char *name) const
     {
-        return session.issues()->count(attributeIndex(session, name), Severity::Error);
+        return test::findingsOf(session).count(attributeIndex(session, name), Severity::Error);
     }
 
     std::shared_ptr<const Catalogue> m_catalogue;
@@ -231,17 +232,19 @@ void TestBulkFix::valueMapMergesUnderTrimAndCase()
     const QHash<QString, QString> expected {{QStringLiteral("Open"), QStringLiteral("pending")},
                                             {QStringLiteral("LOST"), QStringLiteral("lost")},
                                             {QStringLiteral("Won"), QStringLiteral("won")}};
-    QCOMPARE(changed.find(u"quote_status")->transforms.valueMap, expected);
+    QCOMPARE(test::attributeOf(changed, u"quote_status").transforms.valueMap, expected);
     QCOMPARE(changed.attributes.at(0), other);
-    QCOMPARE(mapping.find(u"quote_status")->transforms.valueMap.size(), 1); // a copy changed
+    QCOMPARE(test::attributeOf(mapping, u"quote_status").transforms.valueMap.size(),
+             1); // a copy changed
 
     // Under a case transform the key is the text after it.
     Mapping lower
         = BulkFix::withCase(mapping, QStringLiteral("quote_status"), Transforms::Case::Lower);
     lower = BulkFix::withValueMap(lower, QStringLiteral("quote_status"),
                                   {{QStringLiteral("Pend"), QStringLiteral("pending")}});
-    QCOMPARE(lower.find(u"quote_status")->transforms.valueMap.value(QStringLiteral("pend")),
-             QStringLiteral("pending"));
+    QCOMPARE(
+        test::attributeOf(lower, u"quote_status").transforms.valueMap.value(QStringLiteral("pend")),
+        QStringLiteral("pending"));
     // An attribute the mapping lacks: nothing changes.
     QCOMPARE(BulkFix::withValueMap(mapping, QStringLiteral("nope"),
                                    {{QStringLiteral("a"), QStringLiteral("b")}}),
@@ -436,11 +439,11 @@ void TestBulkFix::mapValuesInTheSession()
     ImportSession session(m_catalogue, m_network);
     QVERIFY(open(session, Quotes, "QP.QUOTE_LINE"));
     QCOMPARE(errors(session, "quote_status"), 5);
-    const qsizetype allErrors = session.issues()->errorCount();
+    const qsizetype allErrors = test::findingsOf(session).errorCount();
     const IssueGroup group = sessionGroup(session, "quote_status", IssueCode::Enum);
     const Attribute &status = session.resource()->attributes.at(group.attribute);
     QHash<QString, QString> map;
-    for (const auto &[value, cells] : session.issues()->valuesOf(group))
+    for (const auto &[value, cells] : test::findingsOf(session).valuesOf(group))
         map.insert(value, BulkFix::suggestTarget(value, status));
     BulkFix::Choice choice;
     choice.kind = BulkFix::Kind::MapValues;
@@ -452,14 +455,14 @@ void TestBulkFix::mapValuesInTheSession()
                                   description));
     QVERIFY(waitForChecks(session));
     QCOMPARE(errors(session, "quote_status"), 1); // Shpd
-    QCOMPARE(session.issues()->errorCount(), allErrors - 4);
+    QCOMPARE(test::findingsOf(session).errorCount(), allErrors - 4);
     QCOMPARE(session.undoStack()->count(), 1);
     QCOMPARE(session.undoStack()->undoText(), description);
 
     session.undoStack()->undo();
     QVERIFY(waitForChecks(session));
     QCOMPARE(errors(session, "quote_status"), 5);
-    QCOMPARE(session.issues()->errorCount(), allErrors);
+    QCOMPARE(test::findingsOf(session).errorCount(), allErrors);
     session.undoStack()->redo();
     QVERIFY(waitForChecks(session));
     QCOMPARE(errors(session, "quote_status"), 1);
@@ -520,7 +523,7 @@ void TestBulkFix::reformatDatesInTheSession()
     const AttributeMapping *current = session.mapping().find(date.name);
     if (!current)
         QFAIL("order_date is not mapped");
-    const Values values = session.issues()->valuesOf(group);
+    const Values values = test::findingsOf(session).valuesOf(group);
     QCOMPARE(BulkFix::suggestDayOrder(*current, date, values), DayOrder::DayMonthYear);
 
     QVERIFY(session.changeMapping(
@@ -546,7 +549,7 @@ void TestBulkFix::fillEmptyInTheSession()
     ImportSession session(m_catalogue, m_network);
     QVERIFY(open(session, Orders, "INV.CUSTOMER_ORDERS"));
     QCOMPARE(errors(session, "ordered_units"), 1);
-    const qsizetype allErrors = session.issues()->errorCount();
+    const qsizetype allErrors = test::findingsOf(session).errorCount();
     const IssueGroup group = sessionGroup(session, "ordered_units", IssueCode::Required);
     const Attribute &units = session.resource()->attributes.at(group.attribute);
     QVERIFY(BulkFix::offeredFor(group, units, session.mapping().find(units.name))
@@ -555,7 +558,7 @@ void TestBulkFix::fillEmptyInTheSession()
         BulkFix::withDefault(session.mapping(), units.name, QStringLiteral("0")),
         QStringLiteral("Fill")));
     QCOMPARE(errors(session, "ordered_units"), 0);
-    QCOMPARE(session.issues()->errorCount(), allErrors - 1);
+    QCOMPARE(test::findingsOf(session).errorCount(), allErrors - 1);
     session.undoStack()->undo();
     QCOMPARE(errors(session, "ordered_units"), 1);
     session.undoStack()->redo();
@@ -567,7 +570,7 @@ void TestBulkFix::excludeRowsInTheSession()
     ImportSession session(m_catalogue, m_network);
     QVERIFY(open(session, Orders, "INV.CUSTOMER_ORDERS"));
     const IssueGroup group = sessionGroup(session, "order_date", IssueCode::Format);
-    const std::vector<qsizetype> rows = session.issues()->rowsOf(group);
+    const std::vector<qsizetype> rows = test::findingsOf(session).rowsOf(group);
     QCOMPARE(rows, (std::vector<qsizetype> {0, 1, 2, 3}));
     QVERIFY(session.setRowsExcluded(rows, true));
     QCOMPARE(errors(session, "order_date"), 1);    // the empty one, in another row

@@ -6,6 +6,7 @@
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
 #include "tests/support/checkedsession.h"
+#include "tests/support/nonnull.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/widgettests.h"
 #include "ui/dialogs/bulkfixdialog.h"
@@ -87,7 +88,7 @@ private:
     }
     qsizetype errors(const char *name) const
     {
-        return m_session->issues()->count(attribute(name), Severity::Error);
+        return test::findingsOf(*m_session).count(attribute(name), Severity::Error);
     }
     // The dialog for the session's group of attribute with code, shown.
     BulkFixDialog *openDialog(const char *name, IssueCode code)
@@ -95,7 +96,7 @@ private:
         QStringList names;
         for (const Attribute &definition : m_session->resource()->attributes)
             names << definition.name;
-        for (const IssueGroup &group : m_session->issues()->groups(names)) {
+        for (const IssueGroup &group : test::findingsOf(*m_session).groups(names)) {
             if (group.attribute == attribute(name) && group.code == code) {
                 m_dialog = std::make_unique<BulkFixDialog>(*m_session, group);
                 m_dialog->show();
@@ -314,7 +315,8 @@ void TestBulkFixDialog::reformatTheDates()
     QCOMPARE(errors("order_date"), 0);
     QCOMPARE(m_session->undoStack()->undoText(),
              QStringLiteral("Read order_date as day/month/year"));
-    QCOMPARE(m_session->mapping().find(u"order_date")->transforms.dayOrder, DayOrder::DayMonthYear);
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"order_date").transforms.dayOrder,
+             DayOrder::DayMonthYear);
     m_session->undoStack()->undo();
     QCOMPARE(errors("order_date"), 4);
 }

@@ -5,6 +5,7 @@
 #include "models/mapping/profilestore.h"
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/nonnull.h"
 #include "tests/support/sampleworkbook.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
@@ -152,13 +153,14 @@ void TestMappingPanel::autoMapMapsTheAnalystsLabels()
 
     // Auto-map again after a change brings the proposal back.
     Mapping changed = m_session->mapping();
-    changed.find(u"status")->source = AttributeMapping::Source::Unmapped;
-    changed.find(u"status")->columns.clear();
+    test::attributeOf(changed, u"status").source = AttributeMapping::Source::Unmapped;
+    test::attributeOf(changed, u"status").columns.clear();
     m_session->setMapping(changed);
     QCOMPARE(summary->text(),
              u"13 of 14 attributes mapped · every required attribute has a source");
     QTest::mouseClick(autoMap, Qt::LeftButton);
-    QCOMPARE(m_session->mapping().find(u"status")->columns, QStringList {u"Status"_qs});
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"status").columns,
+             QStringList {u"Status"_qs});
     QVERIFY(child<QLabel>(*m_panel, "mappingStatus")->isVisible());
 }
 
@@ -182,11 +184,13 @@ void TestMappingPanel::choosingASourceInTheTableChangesTheSessionsMapping()
     // Tab commits too; choosing the source it already has changes nothing.
     chooseSource(QStringLiteral("location_id"), QStringLiteral("Product"), Qt::Key_Tab);
     QTRY_COMPARE(changed.count(), 2);
-    QCOMPARE(m_session->mapping().find(u"location_id")->columns, QStringList {u"Product"_qs});
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"location_id").columns,
+             QStringList {u"Product"_qs});
     chooseSource(QStringLiteral("order_id"), QStringLiteral("Order No."), Qt::Key_Enter);
     QTest::qWait(50);
     QCOMPARE(changed.count(), 2);
-    QCOMPARE(m_session->mapping().find(u"order_id")->reason.contains(u"synonym"), true);
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"order_id").reason.contains(u"synonym"),
+             true);
 }
 
 void TestMappingPanel::anUnmappedRequiredAttributeStandsOutAndBlocksTheStep()
@@ -197,7 +201,7 @@ void TestMappingPanel::anUnmappedRequiredAttributeStandsOutAndBlocksTheStep()
     chooseSource(QStringLiteral("order_id"), QStringLiteral("(not mapped)"), Qt::Key_Enter);
     QTRY_VERIFY(!m_panel->isComplete());
     QVERIFY(complete.count() >= 1);
-    QVERIFY(!m_session->mapping().find(u"order_id")->isMapped());
+    QVERIFY(!test::attributeOf(m_session->mapping(), u"order_id").isMapped());
     QCOMPARE(m_panel->incompleteReason(), u"Map the required attribute order_id");
     // In words and a symbol, and tinted: not colour alone.
     const QModelIndex source = sourceIndex(QStringLiteral("order_id"));
@@ -223,7 +227,7 @@ void TestMappingPanel::aSavedProfileIsOfferedForTheSameFileAndRestoresTheMapping
     QVERIFY(!banner->isVisible()); // no profiles yet
     QVERIFY(m_session->setResource(Orders));
     Mapping mine = m_session->mapping();
-    mine.find(u"shipped_units")->columns = {QStringLiteral("Qty")};
+    test::attributeOf(mine, u"shipped_units").columns = {QStringLiteral("Qty")};
     m_session->setMapping(mine);
 
     m_prompter.textInputs = {QStringLiteral("Monthly orders")};
@@ -232,7 +236,7 @@ void TestMappingPanel::aSavedProfileIsOfferedForTheSameFileAndRestoresTheMapping
     const auto saved = m_profiles->load(QStringLiteral("Monthly orders"));
     QVERIFY(saved);
     QCOMPARE(saved->resourceId(), Orders);
-    QCOMPARE(saved->mapping.find(u"shipped_units")->columns, QStringList {u"Qty"_qs});
+    QCOMPARE(test::attributeOf(saved->mapping, u"shipped_units").columns, QStringList {u"Qty"_qs});
     QCOMPARE(saved->reader.headerRow, 3);
     QCOMPARE(child<QLabel>(*m_panel, "mappingStatus")->text(),
              u"✓ Saved profile 'Monthly orders'.");
@@ -240,14 +244,16 @@ void TestMappingPanel::aSavedProfileIsOfferedForTheSameFileAndRestoresTheMapping
     // Next month: the same file is opened again; the proposal starts afresh and the banner
     // offers the profile.
     openSample();
-    QCOMPARE(m_session->mapping().find(u"shipped_units")->columns, QStringList {u"Shipped Qty"_qs});
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"shipped_units").columns,
+             QStringList {u"Shipped Qty"_qs});
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->text().startsWith(u"This file looks like 'Monthly orders' (saved "),
              qPrintable(banner->text()));
     QTest::mouseClick(banner->actionButton(), Qt::LeftButton);
     QVERIFY(!banner->isVisible());
     QCOMPARE(m_session->resource()->id, Orders);
-    QCOMPARE(m_session->mapping().find(u"shipped_units")->columns, QStringList {u"Qty"_qs});
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"shipped_units").columns,
+             QStringList {u"Qty"_qs});
     QCOMPARE(sourceIndex(QStringLiteral("shipped_units")).data().toString(), u"Qty");
     QCOMPARE(child<QLabel>(*m_panel, "mappingStatus")->text(),
              u"Applied profile 'Monthly orders'.");

@@ -6,6 +6,7 @@
 #include "models/itemmodels/reviewmodel.h"
 #include "models/session/importsession.h"
 #include "tests/support/catalogues.h"
+#include "tests/support/nonnull.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/scriptedprompter.h"
 #include "tests/support/widgettests.h"
@@ -283,9 +284,9 @@ void TestReviewPage::theServersFindingsRecount()
 static std::pair<qsizetype, int> firstBadQuantity(const ImportSession &session)
 {
     const int units = int(session.resource()->attributeIndex(QStringLiteral("ordered_units")));
-    for (std::optional<qsizetype> row = session.issues()->nextRow(-1); row;
-         row = session.issues()->nextRow(*row)) {
-        for (const CellIssue &issue : *session.issues()->issuesOfRow(*row)) {
+    for (std::optional<qsizetype> row = test::findingsOf(session).nextRow(-1); row;
+         row = test::findingsOf(session).nextRow(*row)) {
+        for (const CellIssue &issue : *test::findingsOf(session).issuesOfRow(*row)) {
             if (issue.attribute == units)
                 return {*row, units};
         }
@@ -298,7 +299,7 @@ void TestReviewPage::aCellIsCheckedAsItIsTypedAndTheEditIsUndoable()
     enterAndWait();
     const auto [row, units] = firstBadQuantity(*m_session);
     QVERIFY(row >= 0);
-    const qsizetype errors = m_session->issues()->errorCount();
+    const qsizetype errors = test::findingsOf(*m_session).errorCount();
     const QModelIndex cell = m_model->index(m_model->viewRow(row), units);
     QVERIFY(cell.flags() & Qt::ItemIsEditable);
     m_table->setCurrentIndex(cell);
@@ -320,7 +321,7 @@ void TestReviewPage::aCellIsCheckedAsItIsTypedAndTheEditIsUndoable()
 
     // The delegate commits from the event loop, after the key.
     QTRY_COMPARE(m_session->rows()->cellText(row, units), u"12");
-    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors - 1);
     QVERIFY(cell.data(ReviewModel::EditedRole).toBool());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QVERIFY(m_page->isComplete());
@@ -330,12 +331,12 @@ void TestReviewPage::aCellIsCheckedAsItIsTypedAndTheEditIsUndoable()
     QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-changes")));
 
     m_session->undoStack()->undo();
-    QCOMPARE(m_session->issues()->errorCount(), errors);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors);
     QVERIFY(!cell.data(ReviewModel::EditedRole).toBool());
     QVERIFY(cell.data(Qt::DisplayRole).toString() != u"12");
     m_session->undoStack()->redo();
     QCOMPARE(m_session->rows()->cellText(row, units), u"12");
-    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors - 1);
 }
 
 void TestReviewPage::editedCellsShowTheirOriginalAndRevert()
@@ -371,7 +372,7 @@ void TestReviewPage::excludedRowsAreMarkedAndNotCounted()
     const auto [row, units] = firstBadQuantity(*m_session);
     QVERIFY(row >= 0);
     const qsizetype toSend = m_session->rowsToSendCount();
-    const qsizetype errors = m_session->issues()->errorCount();
+    const qsizetype errors = test::findingsOf(*m_session).errorCount();
     m_table->setCurrentIndex(m_model->index(m_model->viewRow(row), units));
     m_table->selectionModel()->select(m_model->index(m_model->viewRow(row) + 1, 0),
                                       QItemSelectionModel::Select);
@@ -379,7 +380,7 @@ void TestReviewPage::excludedRowsAreMarkedAndNotCounted()
     QVERIFY(m_session->isExcluded(row));
     QVERIFY(m_session->isExcluded(row + 1));
     QCOMPARE(m_session->rowsToSendCount(), toSend - 1); // the bad row was not sendable anyway
-    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors - 1);
     const QString header = m_model->headerData(m_model->viewRow(row), Qt::Vertical).toString();
     QVERIFY2(header.startsWith(u"⊘"), qPrintable(header));
     QVERIFY(m_model->index(m_model->viewRow(row), 0).data(ReviewModel::ExcludedRole).toBool());
@@ -388,7 +389,7 @@ void TestReviewPage::excludedRowsAreMarkedAndNotCounted()
     QVERIFY(saveScreenshot(*m_page, QStringLiteral("review-excluded")));
     m_session->undoStack()->undo();
     QVERIFY(!m_session->isExcluded(row));
-    QCOMPARE(m_session->issues()->errorCount(), errors);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors);
     QCOMPARE(m_session->rowsToSendCount(), toSend);
 }
 
@@ -416,17 +417,17 @@ void TestReviewPage::aGroupIsFixedInBulkFromTheIssuePanel()
     dialog->setKind(BulkFix::Kind::FillEmpty);
     auto *fillValue = child<QLineEdit>(*dialog, "fillValue");
     QTest::keyClicks(fillValue, QStringLiteral("2025-01-20 10:00:00"));
-    const qsizetype errors = m_session->issues()->errorCount();
+    const qsizetype errors = test::findingsOf(*m_session).errorCount();
     QSignalSpy remember(m_page.get(), &ReviewPage::saveFixesToProfileRequested);
     QTest::mouseClick(child<QPushButton>(*dialog, "bulkFixApply"), Qt::LeftButton);
-    QCOMPARE(m_session->issues()->count(shipDate, Severity::Error), 0);
-    QCOMPARE(m_session->issues()->errorCount(), errors - 1);
-    QCOMPARE(m_session->mapping().find(u"requested_ship_date")->defaultValue,
+    QCOMPARE(test::findingsOf(*m_session).count(shipDate, Severity::Error), 0);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors - 1);
+    QCOMPARE(test::attributeOf(m_session->mapping(), u"requested_ship_date").defaultValue,
              u"2025-01-20 10:00:00");
     QCOMPARE(remember.count(), 1);
     QTRY_VERIFY(!m_page->findChild<BulkFixDialog *>()); // closed and gone
     m_session->undoStack()->undo();
-    QCOMPARE(m_session->issues()->errorCount(), errors);
+    QCOMPARE(test::findingsOf(*m_session).errorCount(), errors);
 }
 
 void TestReviewPage::findAndReplaceWorksOnTheSelection()
