@@ -71,6 +71,8 @@ private:
     void goToGroup(const QModelIndex &index);
     // The verdict on a text typed into a cell, before it is committed.
     QString checkTypedText(qsizetype row, int attribute, const QString &text) const;
+    static QString rowsText(qsizetype rows);
+    // In reviewcorrections.cpp:
     void createCorrectionActions();
     std::vector<qsizetype> selectedRows() const;
     void revertCells();
