@@ -23,19 +23,6 @@ bool hasSurroundingSpace(const QString &text)
         && !QStringView(text).trimmed().isEmpty();
 }
 
-// CellValueBuilder's title case, so that a value map key is what the builder looks up.
-QString titleCase(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    bool inWord = false;
-    for (const QChar c : text) {
-        out += inWord ? c.toLower() : c.toUpper();
-        inWord = c.isLetterOrNumber() || (inWord && c == u'\'');
-    }
-    return out;
-}
-
 // Whether one of values (the group's top values) becomes an allowed value under another case.
 bool caseWouldFix(const Attribute &attribute, const Transforms &current,
                   const QList<QPair<QString, qsizetype>> &values)
@@ -166,18 +153,7 @@ QString BulkFix::kindName(Kind kind)
 
 QString BulkFix::valueMapKey(const Transforms &transforms, const QString &text)
 {
-    const QString out = transforms.trim ? text.trimmed() : text;
-    switch (transforms.letterCase) {
-    case Transforms::Case::Keep:
-        return out;
-    case Transforms::Case::Upper:
-        return out.toUpper();
-    case Transforms::Case::Lower:
-        return out.toLower();
-    case Transforms::Case::Title:
-        return titleCase(out);
-    }
-    return out;
+    return CellValueBuilder::valueMapKey(transforms, text);
 }
 
 AttributeMapping BulkFix::withValueMap(AttributeMapping mapping,

@@ -149,21 +149,14 @@ void UploadJournal::recordCorrections(const SheetCorrections &corrections,
                          {QStringLiteral("new"), edit.text},
                          {journal::At, edit.when.toUTC().toString(Qt::ISODateWithMs)}});
     }
-    std::vector<qsizetype> excluded;
-    for (const qsizetype tableRow : corrections.excludedRows())
-        excluded.push_back(tableRow + 1);
-    QStringList ranges;
-    for (size_t i = 0; i < excluded.size();) {
-        size_t end = i;
-        while (end + 1 < excluded.size() && excluded[end + 1] == excluded[end] + 1)
-            ++end;
-        ranges.append(end == i ? QString::number(excluded[i])
-                               : QStringLiteral("%1-%2").arg(excluded[i]).arg(excluded[end]));
-        i = end + 1;
+    std::vector<qsizetype> excluded; // data rows, as the batch lines name theirs
+    for (const qsizetype tableRow : corrections.excludedRows()) {
+        if (const qsizetype row = rows.dataRow(tableRow); row >= 0)
+            excluded.push_back(row);
     }
     QJsonObject line {{journal::Type, journal::TypeCorrections},
                       {journal::Edits, edits},
-                      {journal::Excluded, ranges.join(u',')}};
+                      {journal::Excluded, sheetRowRanges(excluded, rows)}};
     if (!resendOf.isEmpty())
         line.insert(journal::ResendOf, resendOf);
     writeLine(line, Durability::SyncedNow);

@@ -128,25 +128,28 @@ SourceCell CellValueBuilder::sourceCell(std::span<const SourceCell> cells) const
     return SourceCell {parts.join(m_mapping.separator), CellKind::Text};
 }
 
+QString CellValueBuilder::valueMapKey(const Transforms &t, const QString &text)
+{
+    // Most cells have nothing to trim: seeing that from the two ends saves trimmed()'s call.
+    const bool untrimmed = !text.isEmpty() && (text.front().isSpace() || text.back().isSpace());
+    const QString out = t.trim && untrimmed ? text.trimmed() : text;
+    switch (t.letterCase) {
+    case Transforms::Case::Keep:
+        return out;
+    case Transforms::Case::Upper:
+        return out.toUpper();
+    case Transforms::Case::Lower:
+        return out.toLower();
+    case Transforms::Case::Title:
+        return titleCase(out);
+    }
+    return out;
+}
+
 QString CellValueBuilder::applyTextTransforms(const QString &text, bool &mapped) const
 {
     const Transforms &t = m_mapping.transforms;
-    // Most cells have nothing to trim: seeing that from the two ends saves trimmed()'s call.
-    const bool untrimmed = !text.isEmpty() && (text.front().isSpace() || text.back().isSpace());
-    QString out = t.trim && untrimmed ? text.trimmed() : text;
-    switch (t.letterCase) {
-    case Transforms::Case::Keep:
-        break;
-    case Transforms::Case::Upper:
-        out = out.toUpper();
-        break;
-    case Transforms::Case::Lower:
-        out = out.toLower();
-        break;
-    case Transforms::Case::Title:
-        out = titleCase(out);
-        break;
-    }
+    const QString out = valueMapKey(t, text);
     const auto hit = t.valueMap.constFind(out);
     mapped = hit != t.valueMap.constEnd();
     return mapped ? *hit : out;

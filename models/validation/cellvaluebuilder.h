@@ -46,6 +46,8 @@ public:
     Result<ApiValue, ValueError> build(std::span<const SourceCell> cells) const;
     // Looks the columns up by name; a column the row lacks counts as empty.
     Result<ApiValue, ValueError> build(const SourceRow &row) const;
+    // text after trim and case: what the value map is looked up with.
+    static QString valueMapKey(const Transforms &transforms, const QString &text);
 
 private:
     enum class Origin { Typed, Text, Machine };

@@ -8,12 +8,9 @@
 // dialog's 150 ms typing pause. One tab-separated line per query: median and slowest ms over the
 // runs, and the match count.
 #include "models/itemmodels/findmatchmodel.h"
-#include "models/mapping/mappingproposer.h"
 #include "models/schema/catalogue.h"
-#include "models/source/readerfactory.h"
-#include "models/source/readsink.h"
 #include "models/validation/cellfinder.h"
-#include "models/validation/mappedrowsource.h"
+#include "tests/bench/mappedorders.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -60,19 +57,10 @@ int main(int argc, char **argv)
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     const auto catalogue = Catalogue::load(Catalogue::builtInPath());
     const Resource &resource = *catalogue->resource(u"INV.CUSTOMER_ORDERS");
-    auto reader = ReaderFactory::create(path, {});
-    if (!reader || !reader.value()->open(path)) {
-        std::fprintf(stderr, "cannot read %s\n", argv[1]);
+    const std::unique_ptr<bench::MappedOrders> orders = bench::readMappedOrders(path, resource);
+    if (!orders)
         return 1;
-    }
-    CollectingSink sink;
-    if (!reader.value()->readSheet(0, sink)) {
-        std::fprintf(stderr, "cannot read the sheet of %s\n", argv[1]);
-        return 1;
-    }
-    const SheetLayout layout = HeaderDetector::detect(sink.table());
-    const MappingProposal proposal = MappingProposer::propose(resource, sink.table(), layout);
-    const MappedRowSource rows(sink.table(), layout, resource, proposal.automap.mapping);
+    const MappedRowSource &rows = *orders->rows;
     const int attributes = int(resource.attributes.size());
 
     std::vector<double> making;

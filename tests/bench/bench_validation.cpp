@@ -4,12 +4,9 @@
 // validateAll (every row normalised and checked on all cores, duplicate keys over all rows), a
 // re-check after a one-cell edit, and reports the issue counts per code and the issue index's
 // memory. Rows/s and the per-code counts go to stdout as one tab-separated line per run.
-#include "models/mapping/mappingproposer.h"
 #include "models/schema/catalogue.h"
-#include "models/source/readerfactory.h"
-#include "models/source/readsink.h"
-#include "models/validation/mappedrowsource.h"
 #include "models/validation/validator.h"
+#include "tests/bench/mappedorders.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -81,19 +78,10 @@ int main(int argc, char **argv)
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
     const auto catalogue = Catalogue::load(Catalogue::builtInPath());
     const Resource &resource = *catalogue->resource(u"INV.CUSTOMER_ORDERS");
-    auto reader = ReaderFactory::create(path, {});
-    if (!reader || !reader.value()->open(path)) {
-        std::fprintf(stderr, "cannot read %s\n", argv[1]);
+    const std::unique_ptr<bench::MappedOrders> orders = bench::readMappedOrders(path, resource);
+    if (!orders)
         return 1;
-    }
-    CollectingSink sink;
-    if (!reader.value()->readSheet(0, sink)) {
-        std::fprintf(stderr, "cannot read the sheet of %s\n", argv[1]);
-        return 1;
-    }
-    const SheetLayout layout = HeaderDetector::detect(sink.table());
-    const MappingProposal proposal = MappingProposer::propose(resource, sink.table(), layout);
-    const MappedRowSource rows(sink.table(), layout, resource, proposal.automap.mapping);
+    const MappedRowSource &rows = *orders->rows;
     std::printf("file\trows\tvalidate s\trows/s\trecheck ms\terrors\twarnings\tindex MB\t"
                 "RSS before MB\tRSS after MB\tper code\n");
     for (int run = 0; run < runs; ++run) {
